@@ -46,6 +46,9 @@ public final class BitbucketCloud {
     /** The length of an older app password: letters and digits only (user reports, uncertain). */
     public static final int OLD_APP_PASSWORD_LENGTH = 20;
 
+    /** The longest an API token can live: expiry is mandatory, 1 to 365 days, and cannot be extended. */
+    public static final int API_TOKEN_MAX_LIFETIME_DAYS = 365;
+
     /** The default REST API base. */
     public static final URI DEFAULT_API_URL = URI.create("https://api.bitbucket.org/2.0");
 

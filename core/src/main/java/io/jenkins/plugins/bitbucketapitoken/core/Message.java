@@ -82,6 +82,56 @@ public enum Message {
                     + ", not {0}.",
             "Set the username to " + BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME + " or leave it empty."),
     ACCESS_TOKEN_BEARER(Severity.INFO, "Access tokens go to the REST API as a Bearer token; no username is sent.", ""),
+    ACCESS_TOKEN_NOT_API_TOKEN(
+            Severity.ERROR,
+            "This is a Bitbucket access token (ATCTT...), not an Atlassian API token; it works only with the"
+                    + " username " + BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME + " and as a Bearer token.",
+            "Store it as a Secret text credential instead (bitbucketCheckout sends it with "
+                    + BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME + "), or paste an API token here."),
+    UNKNOWN_SHAPE_MAY_WORK(
+            Severity.WARNING,
+            "This is not shaped like an Atlassian API token (ATATT...); it will probably be refused.",
+            "Check that you pasted the API token, not a password or an e-mail address, and use Test connection."),
+    EMAIL_REQUIRED(
+            Severity.ERROR,
+            "The Atlassian account e-mail is required: the REST API accepts an API token only with it.",
+            "Enter the e-mail address of the Atlassian account that created the token."),
+    GIT_USERNAME_DEFAULT(
+            Severity.INFO,
+            "Git will use " + BitbucketCloud.API_TOKEN_GIT_USERNAME + ", which works with every API token.",
+            ""),
+    GIT_USERNAME_FOR_ACCESS_TOKENS(
+            Severity.ERROR,
+            BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME + " is the Git username for access tokens; an API token needs"
+                    + " your Bitbucket username or " + BitbucketCloud.API_TOKEN_GIT_USERNAME + ".",
+            "Leave the Git username empty to use " + BitbucketCloud.API_TOKEN_GIT_USERNAME + "."),
+    GIT_USERNAME_INVALID(
+            Severity.ERROR,
+            "{0} cannot be a Git username: it contains a space, a colon or a slash.",
+            "Use your Bitbucket username as shown in your Bitbucket profile, or leave the field empty to use "
+                    + BitbucketCloud.API_TOKEN_GIT_USERNAME + "."),
+    EXPIRY_INVALID(
+            Severity.ERROR,
+            "{0} is not a date.",
+            "Write the expiry date as YYYY-MM-DD, as shown for the token at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + "."),
+    TOKEN_EXPIRED(
+            Severity.ERROR,
+            "The token expired on {0}; Bitbucket refuses it (HTTP 401).",
+            "Create a new API token (tokens cannot be extended) and replace this one with it."),
+    TOKEN_EXPIRES_SOON(
+            Severity.WARNING,
+            "The token expires on {0}, in {1} days.",
+            "Create a new API token before then and replace this one with it; tokens cannot be extended."),
+    EXPIRY_TOO_FAR(
+            Severity.WARNING,
+            "{0} is more than " + BitbucketCloud.API_TOKEN_MAX_LIFETIME_DAYS
+                    + " days away; Atlassian API tokens expire at most that long after they are created.",
+            "Check the expiry date shown for the token at " + BitbucketCloud.API_TOKEN_CREATION_PAGE + "."),
+    EXPIRY_UNKNOWN(
+            Severity.INFO,
+            "No expiry date is set, so Jenkins cannot warn before the token stops working.",
+            "Add the expiry date shown for the token at " + BitbucketCloud.API_TOKEN_CREATION_PAGE + "."),
     REPOSITORY_EMPTY(
             Severity.ERROR,
             "No repository was given.",
