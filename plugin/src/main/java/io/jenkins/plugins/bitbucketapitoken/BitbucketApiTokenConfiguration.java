@@ -1,0 +1,98 @@
+package io.jenkins.plugins.bitbucketapitoken;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import io.jenkins.plugins.bitbucketapitoken.core.repo.BitbucketEndpoints;
+import jenkins.model.GlobalConfiguration;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * Holds the Bitbucket Cloud base URLs, the only hosts the plugin sends tokens to. Blank means Bitbucket Cloud's
+ * own; another value is for a trusted proxy or mirror (and for tests).
+ */
+@Extension
+@Symbol("bitbucketApiToken")
+public class BitbucketApiTokenConfiguration extends GlobalConfiguration {
+
+    @CheckForNull
+    private String apiUrl;
+
+    @CheckForNull
+    private String gitUrl;
+
+    /** Loads the saved configuration. */
+    public BitbucketApiTokenConfiguration() {
+        load();
+    }
+
+    @NonNull
+    @Override
+    public String getDisplayName() {
+        return Messages.BitbucketApiTokenConfiguration_DisplayName();
+    }
+
+    /** Returns the one instance. */
+    @NonNull
+    public static BitbucketApiTokenConfiguration get() {
+        return ExtensionList.lookupSingleton(BitbucketApiTokenConfiguration.class);
+    }
+
+    @CheckForNull
+    public String getApiUrl() {
+        return apiUrl;
+    }
+
+    /**
+     * Sets the REST API base URL.
+     *
+     * @param apiUrl the base, or blank for {@code https://api.bitbucket.org/2.0}
+     */
+    @DataBoundSetter
+    public void setApiUrl(@CheckForNull String apiUrl) {
+        this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
+        save();
+    }
+
+    @CheckForNull
+    public String getGitUrl() {
+        return gitUrl;
+    }
+
+    /**
+     * Sets the Git base URL.
+     *
+     * @param gitUrl the base, or blank for {@code https://bitbucket.org}
+     */
+    @DataBoundSetter
+    public void setGitUrl(@CheckForNull String gitUrl) {
+        this.gitUrl = Util.fixEmptyAndTrim(gitUrl);
+        save();
+    }
+
+    /** Returns the configured endpoints; Bitbucket Cloud's own if the saved ones are unusable. */
+    @NonNull
+    public BitbucketEndpoints endpoints() {
+        return BitbucketEndpoints.of(apiUrl, gitUrl).value().orElseGet(BitbucketEndpoints::cloud);
+    }
+
+    /** Checks the REST API base URL through core. */
+    public FormValidation doCheckApiUrl(@QueryParameter String value) {
+        return check(BitbucketEndpoints.of(value, null));
+    }
+
+    /** Checks the Git base URL through core. */
+    public FormValidation doCheckGitUrl(@QueryParameter String value) {
+        return check(BitbucketEndpoints.of(null, value));
+    }
+
+    private static FormValidation check(Validated<BitbucketEndpoints> endpoints) {
+        return FormValidations.of(endpoints.problems());
+    }
+}
