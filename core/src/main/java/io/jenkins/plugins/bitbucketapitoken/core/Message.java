@@ -132,6 +132,50 @@ public enum Message {
             Severity.INFO,
             "No expiry date is set, so Jenkins cannot warn before the token stops working.",
             "Add the expiry date shown for the token at " + BitbucketCloud.API_TOKEN_CREATION_PAGE + "."),
+    BRANCH_INVALID(
+            Severity.ERROR,
+            "{0} is not a valid branch, tag or commit name.",
+            "Give a branch (main, release/2.x), a tag (refs/tags/v1.0 or tags/v1.0) or a commit id (7 to 40 hex"
+                    + " digits)."),
+    DEPTH_INVALID(
+            Severity.ERROR,
+            "depth must be 1 or more, not {0}.",
+            "Give the number of commits to fetch, for example depth: 1, or leave depth out for the full history."),
+    TIMEOUT_INVALID(
+            Severity.ERROR,
+            "timeout must be 1 minute or more, not {0}.",
+            "Give the time git may take in minutes, for example timeout: 20, or leave it out for the default."),
+    SPARSE_PATH_INVALID(
+            Severity.ERROR,
+            "{0} is not a usable sparse checkout path.",
+            "Give paths inside the repository, such as src/ or docs/api, without .. or a leading /."),
+    SHALLOW_COMMIT_IGNORED(
+            Severity.WARNING,
+            "depth is ignored when checking out commit {0}: a shallow fetch may not contain it.",
+            "Check out a branch or tag to use a shallow clone."),
+    CHECKOUT_APP_PASSWORD(
+            Severity.ERROR,
+            "The credential {0} holds a Bitbucket app password; Bitbucket removed app passwords on "
+                    + BitbucketCloud.APP_PASSWORDS_REMOVED + " and answers 410 ("
+                    + BitbucketCloud.APP_PASSWORD_CHANGE_ID
+                    + ").",
+            "Create an API token with scope " + BitbucketCloud.SCOPE_READ_REPOSITORY + " at "
+                    + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + " and replace the credential with a Bitbucket API token credential of the same id."),
+    CHECKOUT_UNSUPPORTED_CREDENTIAL(
+            Severity.ERROR,
+            "The credential {0} is a {1}; bitbucketCheckout takes a Bitbucket API token, a username with password"
+                    + " or a secret text access token.",
+            "Choose a Bitbucket API token credential, or create one."),
+    CHECKOUT_CREDENTIAL_NOT_FOUND(
+            Severity.ERROR,
+            "No credential with id {0} is visible to this job.",
+            "Check the id, and that the credential is in a folder above this job or global (not system-scoped)."),
+    DEFAULT_BRANCH_UNKNOWN(
+            Severity.ERROR,
+            "No branch was given and the repository's main branch could not be read from the REST API: {0}",
+            "Give the branch, for example branch: 'main', or use a credential with the account e-mail and"
+                    + " scope read:repository:bitbucket."),
     REPOSITORY_EMPTY(
             Severity.ERROR,
             "No repository was given.",

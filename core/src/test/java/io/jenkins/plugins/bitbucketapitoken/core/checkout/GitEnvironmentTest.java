@@ -1,0 +1,139 @@
+package io.jenkins.plugins.bitbucketapitoken.core.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GitEnvironmentTest {
+
+    private static final String HELPER_USER = "jane-doe";
+    private static final String HELPER_SECRET = "ATBBstoredAppPassword00000000000000";
+    private static final String ASKPASS_USER = "x-bitbucket-api-token-auth";
+    private static final String ASKPASS_SECRET = "askpass-token-for-the-job";
+
+    @TempDir
+    Path home;
+
+    private HttpServer server;
+    private final List<String> presented = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startAServerThatDemandsCredentials() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (auth != null && auth.startsWith("Basic ")) {
+                presented.add(new String(Base64.getDecoder().decode(auth.substring(6)), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(403, -1);
+            } else {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Bitbucket\"");
+                exchange.sendResponseHeaders(401, -1);
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/acme/widget.git";
+    }
+
+    private void configureAStoredAppPassword() throws IOException {
+        Path store = home.resolve("git-credentials");
+        Files.writeString(
+                store,
+                "http://" + HELPER_USER + ":" + HELPER_SECRET + "@127.0.0.1:"
+                        + server.getAddress().getPort() + "\n");
+        Files.writeString(home.resolve(".gitconfig"), "[credential]\n\thelper = store --file=" + store + "\n");
+    }
+
+    private Path askpass() throws IOException {
+        Path script = home.resolve("askpass.sh");
+        Files.writeString(
+                script,
+                "#!/bin/sh\ncase \"$1\" in\n  Username*) echo \"$ASKPASS_USER\" ;;\n  *) echo \"$ASKPASS_SECRET\" ;;\nesac\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    private void lsRemote(Map<String, String> extra) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", url()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_ASKPASS", askpass().toString());
+        env.put("ASKPASS_USER", ASKPASS_USER);
+        env.put("ASKPASS_SECRET", ASKPASS_SECRET);
+        env.putAll(extra);
+        Process process = pb.start();
+        process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void shouldShowThatAConfiguredHelperWinsOverAskpassWithoutIsolation() throws Exception {
+        configureAStoredAppPassword();
+
+        lsRemote(Map.of());
+
+        assertThat(presented).first().isEqualTo(HELPER_USER + ":" + HELPER_SECRET);
+    }
+
+    @Test
+    void shouldMakeGitUseOnlyTheJobsCredentialWithIsolation() throws Exception {
+        configureAStoredAppPassword();
+
+        lsRemote(GitEnvironment.isolatingCredentialHelpers(Map.of()));
+
+        assertThat(presented).isNotEmpty().allMatch(p -> p.equals(ASKPASS_USER + ":" + ASKPASS_SECRET));
+    }
+
+    @Test
+    void shouldKeepConfigurationEntriesTheEnvironmentAlreadyHas() throws Exception {
+        configureAStoredAppPassword();
+        Map<String, String> existing = new HashMap<>(
+                Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "http.version", "GIT_CONFIG_VALUE_0", "HTTP/1.1"));
+
+        Map<String, String> added = GitEnvironment.isolatingCredentialHelpers(existing);
+        existing.putAll(added);
+        lsRemote(existing);
+
+        assertThat(added)
+                .containsEntry("GIT_CONFIG_COUNT", "2")
+                .containsEntry("GIT_CONFIG_KEY_1", "credential.helper")
+                .containsEntry("GIT_CONFIG_VALUE_1", "");
+        assertThat(presented).isNotEmpty().allMatch(p -> p.startsWith(ASKPASS_USER + ":"));
+    }
+
+    @Test
+    void shouldStartFromZeroWhenTheCountIsNotANumber() {
+        assertThat(GitEnvironment.isolatingCredentialHelpers(Map.of("GIT_CONFIG_COUNT", "many")))
+                .containsEntry("GIT_CONFIG_KEY_0", "credential.helper")
+                .containsEntry("GIT_CONFIG_COUNT", "1")
+                .containsEntry("GIT_TERMINAL_PROMPT", "0");
+    }
+}
