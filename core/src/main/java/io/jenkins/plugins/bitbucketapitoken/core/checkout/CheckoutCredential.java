@@ -35,9 +35,10 @@ public final class CheckoutCredential {
      *
      * @param gitUsername the Git username to send
      * @param kind what the secret looks like
+     * @param identity who the credential is for core's REST calls (the main branch lookup) and diagnosis
      * @param problems errors stop the checkout; warnings go to the log
      */
-    public record Decision(String gitUsername, SecretKind kind, List<Problem> problems) {
+    public record Decision(String gitUsername, SecretKind kind, CredentialIdentity identity, List<Problem> problems) {
 
         /** Copies the problem list. */
         public Decision {
@@ -58,10 +59,12 @@ public final class CheckoutCredential {
      * @param credentialsId the credential's id, shown in messages
      * @param type what kind of Jenkins credential it is
      * @param username its username; empty for secret text
+     * @param email the account e-mail of a Bitbucket API token credential; empty for the others
      * @param secret the secret, plain
      * @return the decision
      */
-    public static Decision decide(String credentialsId, Type type, Optional<String> username, String secret) {
+    public static Decision decide(
+            String credentialsId, Type type, Optional<String> username, Optional<String> email, String secret) {
         SecretClassification shape = SecretClassifier.classify(secret);
         SecretKind kind = shape.kind();
         String gitUsername =
@@ -88,6 +91,6 @@ public final class CheckoutCredential {
                                 ? Message.SECRET_EMPTY.problem()
                                 : Message.UNKNOWN_SHAPE_MAY_WORK.problem());
         }
-        return new Decision(gitUsername, kind, problems);
+        return new Decision(gitUsername, kind, new CredentialIdentity(Optional.of(gitUsername), email), problems);
     }
 }

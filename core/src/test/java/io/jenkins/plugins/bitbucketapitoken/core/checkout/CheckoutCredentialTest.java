@@ -17,17 +17,20 @@ class CheckoutCredentialTest {
 
     @Test
     void shouldSendTheApiTokenCredentialsGitUsername() {
-        Decision d = CheckoutCredential.decide("bb", Type.API_TOKEN_CREDENTIAL, Optional.of("jane-doe"), TOKEN);
+        Decision d = CheckoutCredential.decide(
+                "bb", Type.API_TOKEN_CREDENTIAL, Optional.of("jane-doe"), Optional.empty(), TOKEN);
 
         assertThat(d.gitUsername()).isEqualTo("jane-doe");
         assertThat(d.kind()).isEqualTo(SecretKind.API_TOKEN);
         assertThat(d.blocks()).isFalse();
         assertThat(d.problems()).isEmpty();
+        assertThat(d.identity().username()).contains("jane-doe");
     }
 
     @Test
     void shouldSendAccessTokensInSecretTextWithXTokenAuth() {
-        Decision d = CheckoutCredential.decide("at", Type.SECRET_TEXT, Optional.empty(), TestSecrets.accessToken(802));
+        Decision d = CheckoutCredential.decide(
+                "at", Type.SECRET_TEXT, Optional.empty(), Optional.empty(), TestSecrets.accessToken(802));
 
         assertThat(d.gitUsername()).isEqualTo("x-token-auth");
         assertThat(d.blocks()).isFalse();
@@ -35,7 +38,7 @@ class CheckoutCredentialTest {
 
     @Test
     void shouldSendApiTokensInSecretTextWithTheFixedName() {
-        Decision d = CheckoutCredential.decide("st", Type.SECRET_TEXT, Optional.empty(), TOKEN);
+        Decision d = CheckoutCredential.decide("st", Type.SECRET_TEXT, Optional.empty(), Optional.empty(), TOKEN);
 
         assertThat(d.gitUsername()).isEqualTo("x-bitbucket-api-token-auth");
         assertThat(d.blocks()).isFalse();
@@ -44,7 +47,11 @@ class CheckoutCredentialTest {
     @Test
     void shouldStopAnAppPasswordBeforeGitRunsAndSayWhatToDo() {
         Decision d = CheckoutCredential.decide(
-                "legacy", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), TestSecrets.appPassword(803));
+                "legacy",
+                Type.USERNAME_PASSWORD,
+                Optional.of("jane-doe"),
+                Optional.empty(),
+                TestSecrets.appPassword(803));
 
         assertThat(d.blocks()).isTrue();
         assertThat(d.problems()).singleElement().satisfies(p -> {
@@ -56,7 +63,8 @@ class CheckoutCredentialTest {
 
     @Test
     void shouldStopTheEmailAsGitUsername() {
-        Decision d = CheckoutCredential.decide("up", Type.USERNAME_PASSWORD, Optional.of("jane@example.com"), TOKEN);
+        Decision d = CheckoutCredential.decide(
+                "up", Type.USERNAME_PASSWORD, Optional.of("jane@example.com"), Optional.empty(), TOKEN);
 
         assertThat(d.blocks()).isTrue();
         assertThat(d.problems()).extracting(Problem::code).containsExactly(Message.GIT_USERNAME_IS_EMAIL);
@@ -65,7 +73,7 @@ class CheckoutCredentialTest {
     @Test
     void shouldStopADamagedToken() {
         Decision d = CheckoutCredential.decide(
-                "up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), TOKEN.substring(0, 90));
+                "up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), Optional.empty(), TOKEN.substring(0, 90));
 
         assertThat(d.blocks()).isTrue();
         assertThat(d.problems()).extracting(Problem::code).containsExactly(Message.API_TOKEN_DAMAGED);
@@ -73,7 +81,8 @@ class CheckoutCredentialTest {
 
     @Test
     void shouldOnlyWarnAboutAnUnknownShape() {
-        Decision d = CheckoutCredential.decide("up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), "future-format");
+        Decision d = CheckoutCredential.decide(
+                "up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), Optional.empty(), "future-format");
 
         assertThat(d.blocks()).isFalse();
         assertThat(d.problems()).extracting(Problem::code).containsExactly(Message.UNKNOWN_SHAPE_MAY_WORK);
@@ -81,7 +90,8 @@ class CheckoutCredentialTest {
 
     @Test
     void shouldStopAnEmptySecret() {
-        assertThat(CheckoutCredential.decide("up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), "")
+        assertThat(CheckoutCredential.decide(
+                                "up", Type.USERNAME_PASSWORD, Optional.of("jane-doe"), Optional.empty(), "")
                         .blocks())
                 .isTrue();
     }

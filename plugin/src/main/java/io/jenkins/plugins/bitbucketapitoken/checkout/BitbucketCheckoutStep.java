@@ -1,0 +1,325 @@
+package io.jenkins.plugins.bitbucketapitoken.checkout;
+
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.Item;
+import hudson.plugins.git.BranchSpec;
+import hudson.plugins.git.GitSCM;
+import hudson.plugins.git.UserRemoteConfig;
+import hudson.plugins.git.extensions.GitSCMExtension;
+import hudson.plugins.git.extensions.impl.CheckoutOption;
+import hudson.plugins.git.extensions.impl.CleanBeforeCheckout;
+import hudson.plugins.git.extensions.impl.CloneOption;
+import hudson.plugins.git.extensions.impl.GitLFSPull;
+import hudson.plugins.git.extensions.impl.LocalBranch;
+import hudson.plugins.git.extensions.impl.SparseCheckoutPath;
+import hudson.plugins.git.extensions.impl.SparseCheckoutPaths;
+import hudson.plugins.git.extensions.impl.SubmoduleOption;
+import hudson.scm.SCM;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.FormValidations;
+import io.jenkins.plugins.bitbucketapitoken.Messages;
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutOptions;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutPlan;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutPlanner;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.Revision;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.RevisionKind;
+import io.jenkins.plugins.bitbucketapitoken.core.repo.BitbucketEndpoints;
+import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryReferences;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.scm.SCMStep;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Checks out a Bitbucket Cloud repository with an API token (or a username with password, or a secret text access
+ * token), with a Git plugin {@link GitSCM} underneath so changelog, polling and retries work as with {@code git}.
+ *
+ * <pre>
+ * def scm = bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb-token'
+ * bitbucketCheckout url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'bb-token',
+ *                   branch: 'release/2.x', depth: 1, submodules: true, lfs: true
+ * </pre>
+ */
+public class BitbucketCheckoutStep extends SCMStep {
+
+    @CheckForNull
+    private String repository;
+
+    @CheckForNull
+    private String url;
+
+    @CheckForNull
+    private String credentialsId;
+
+    @CheckForNull
+    private String branch;
+
+    @CheckForNull
+    private Integer depth;
+
+    private boolean submodules;
+    private boolean lfs;
+    private boolean clean;
+    private List<String> sparseCheckoutPaths = List.of();
+
+    @CheckForNull
+    private Integer timeout;
+
+    /** The main branch read from the REST API when no branch was given; set by the execution. */
+    @CheckForNull
+    private transient Revision resolvedRevision;
+
+    /** Creates the step; every option is a named parameter. */
+    @DataBoundConstructor
+    public BitbucketCheckoutStep() {}
+
+    @CheckForNull
+    public String getRepository() {
+        return repository;
+    }
+
+    /** @param repository {@code workspace/slug}; give this or {@code url} */
+    @DataBoundSetter
+    public void setRepository(@CheckForNull String repository) {
+        this.repository = Util.fixEmptyAndTrim(repository);
+    }
+
+    @CheckForNull
+    public String getUrl() {
+        return url;
+    }
+
+    /** @param url the repository URL in any form (https, ssh, browser); the checkout always uses https */
+    @DataBoundSetter
+    public void setUrl(@CheckForNull String url) {
+        this.url = Util.fixEmptyAndTrim(url);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    /** @param credentialsId a Bitbucket API token, username with password, or secret text access token */
+    @DataBoundSetter
+    public void setCredentialsId(@CheckForNull String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getBranch() {
+        return branch;
+    }
+
+    /** @param branch a branch, {@code refs/tags/...} or a commit; empty for the main branch */
+    @DataBoundSetter
+    public void setBranch(@CheckForNull String branch) {
+        this.branch = Util.fixEmptyAndTrim(branch);
+    }
+
+    @CheckForNull
+    public Integer getDepth() {
+        return depth;
+    }
+
+    /** @param depth the shallow clone depth; empty for the full history */
+    @DataBoundSetter
+    public void setDepth(@CheckForNull Integer depth) {
+        this.depth = depth;
+    }
+
+    public boolean isSubmodules() {
+        return submodules;
+    }
+
+    /** @param submodules update submodules recursively with the same credential */
+    @DataBoundSetter
+    public void setSubmodules(boolean submodules) {
+        this.submodules = submodules;
+    }
+
+    public boolean isLfs() {
+        return lfs;
+    }
+
+    /** @param lfs pull Git LFS files */
+    @DataBoundSetter
+    public void setLfs(boolean lfs) {
+        this.lfs = lfs;
+    }
+
+    public boolean isClean() {
+        return clean;
+    }
+
+    /** @param clean clean the workspace before checkout */
+    @DataBoundSetter
+    public void setClean(boolean clean) {
+        this.clean = clean;
+    }
+
+    @NonNull
+    public List<String> getSparseCheckoutPaths() {
+        return sparseCheckoutPaths;
+    }
+
+    /** @param sparseCheckoutPaths paths to check out; empty for all */
+    @DataBoundSetter
+    public void setSparseCheckoutPaths(@CheckForNull List<String> sparseCheckoutPaths) {
+        this.sparseCheckoutPaths = sparseCheckoutPaths == null ? List.of() : List.copyOf(sparseCheckoutPaths);
+    }
+
+    @CheckForNull
+    public Integer getTimeout() {
+        return timeout;
+    }
+
+    /** @param timeout minutes git may take for fetch and checkout */
+    @DataBoundSetter
+    public void setTimeout(@CheckForNull Integer timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Collects the options as core takes them. */
+    CheckoutOptions options() {
+        return new CheckoutOptions(
+                repository != null ? repository : Util.fixNull(url),
+                Optional.ofNullable(branch),
+                depth == null ? OptionalInt.empty() : OptionalInt.of(depth),
+                submodules,
+                lfs,
+                clean,
+                sparseCheckoutPaths,
+                timeout == null ? OptionalInt.empty() : OptionalInt.of(timeout));
+    }
+
+    /** Plans the checkout through core with the configured Bitbucket endpoints. */
+    Validated<CheckoutPlan> plan() {
+        return CheckoutPlanner.plan(options(), BitbucketApiTokenConfiguration.get().endpoints());
+    }
+
+    void resolveRevision(Revision revision) {
+        this.resolvedRevision = revision;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new BitbucketCheckoutExecution(this, context);
+    }
+
+    /** Builds the Git plugin configuration from core's plan: clean URL, narrow refspec, options as extensions. */
+    @NonNull
+    @Override
+    protected SCM createSCM() {
+        CheckoutPlan plan = plan().orElseThrow();
+        Revision revision = plan.revision()
+                .or(() -> Optional.ofNullable(resolvedRevision))
+                .orElseThrow(() -> new IllegalStateException("the main branch was not resolved before checkout"));
+        Integer gitTimeout = plan.timeoutMinutes().isPresent() ? plan.timeoutMinutes().getAsInt() : null;
+        List<GitSCMExtension> extensions = new ArrayList<>();
+        CloneOption clone = new CloneOption(
+                plan.depth().isPresent(), revision.kind() != RevisionKind.TAG, null, gitTimeout);
+        clone.setHonorRefspec(true);
+        if (plan.depth().isPresent()) {
+            clone.setDepth(plan.depth().getAsInt());
+        }
+        extensions.add(clone);
+        if (gitTimeout != null) {
+            extensions.add(new CheckoutOption(gitTimeout));
+        }
+        if (revision.kind() == RevisionKind.BRANCH) {
+            extensions.add(new LocalBranch(revision.name()));
+        }
+        if (plan.submodules()) {
+            SubmoduleOption submodule = new SubmoduleOption();
+            submodule.setRecursiveSubmodules(true);
+            submodule.setParentCredentials(true);
+            submodule.setTimeout(gitTimeout);
+            extensions.add(submodule);
+        }
+        if (plan.lfs()) {
+            extensions.add(new GitLFSPull());
+        }
+        if (plan.clean()) {
+            extensions.add(new CleanBeforeCheckout());
+        }
+        if (!plan.sparseCheckoutPaths().isEmpty()) {
+            extensions.add(new SparseCheckoutPaths(plan.sparseCheckoutPaths().stream()
+                    .map(SparseCheckoutPath::new)
+                    .toList()));
+        }
+        UserRemoteConfig remote = new UserRemoteConfig(
+                plan.repository().cloneUrl().toString(), "origin", revision.refspec(), credentialsId);
+        return new GitSCM(List.of(remote), List.of(new BranchSpec(revision.branchSpec())), null, null, extensions);
+    }
+
+    /** Describes the step for Pipeline and the Snippet Generator. */
+    @Extension
+    @Symbol("bitbucketCheckout")
+    public static final class DescriptorImpl extends SCMStepDescriptor {
+
+        @Override
+        public String getFunctionName() {
+            return "bitbucketCheckout";
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.BitbucketCheckoutStep_DisplayName();
+        }
+
+        /** Lists the credentials the step can use: username/password (API tokens included) and secret text. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (item == null || !item.hasPermission(Item.EXTENDED_READ)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            result.includeEmptyValue();
+            result.includeAs(ACL.SYSTEM2, item, StandardCredentials.class);
+            return result.includeCurrentValue(credentialsId);
+        }
+
+        /** Checks a {@code workspace/slug} through core. */
+        public FormValidation doCheckRepository(@QueryParameter String value) {
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : check(value);
+        }
+
+        /** Checks a repository URL through core. */
+        public FormValidation doCheckUrl(@QueryParameter String value) {
+            return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : check(value);
+        }
+
+        /** Checks a branch, tag or commit through core. */
+        public FormValidation doCheckBranch(@QueryParameter String value) {
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.ok()
+                    : FormValidations.of(Revision.parse(value).problems());
+        }
+
+        private static FormValidation check(String reference) {
+            BitbucketEndpoints endpoints = BitbucketApiTokenConfiguration.get().endpoints();
+            return FormValidations.of(RepositoryReferences.parse(reference, endpoints).problems());
+        }
+    }
+}
