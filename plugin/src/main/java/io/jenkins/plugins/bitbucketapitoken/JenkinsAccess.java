@@ -16,6 +16,11 @@ public final class JenkinsAccess {
 
     private JenkinsAccess() {}
 
+    /** Returns the running Jenkins. */
+    public static Jenkins jenkins() {
+        return Jenkins.get();
+    }
+
     /**
      * Tells whether the current user may create or update credentials in a store context.
      *

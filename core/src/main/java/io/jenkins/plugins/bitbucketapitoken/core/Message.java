@@ -176,6 +176,31 @@ public enum Message {
             "No branch was given and the repository's main branch could not be read from the REST API: {0}",
             "Give the branch, for example branch: 'main', or use a credential with the account e-mail and"
                     + " scope read:repository:bitbucket."),
+    MONITOR_APP_PASSWORDS_REMOVED(
+            Severity.ERROR,
+            "Bitbucket removed app passwords on " + BitbucketCloud.APP_PASSWORDS_REMOVED
+                    + ": {0} jobs fail until their credentials are replaced ({1} app-password credentials).",
+            "Replace each app-password credential with an API token on the Bitbucket app passwords page; the id"
+                    + " stays, so no job needs to change."),
+    MONITOR_APP_PASSWORDS_BROWNOUT(
+            Severity.ERROR,
+            "App passwords fail during Bitbucket's daily brownouts and stop for good on "
+                    + BitbucketCloud.APP_PASSWORDS_REMOVED + ": {0} jobs use them ({1} app-password credentials).",
+            "Replace each app-password credential with an API token now; the id stays, so no job needs to change."),
+    MONITOR_APP_PASSWORDS_DEPRECATED(
+            Severity.WARNING,
+            "{0} jobs use Bitbucket app passwords ({1} app-password credentials); app passwords stop working on "
+                    + BitbucketCloud.APP_PASSWORDS_REMOVED + ".",
+            "Replace each app-password credential with an API token before then; the id stays, so no job needs to"
+                    + " change."),
+    MONITOR_TOKENS_EXPIRING(
+            Severity.WARNING,
+            "{0} Bitbucket API tokens have expired or expire within 30 days.",
+            "Create new API tokens (they cannot be extended) and update the credentials before they stop working."),
+    MIGRATION_NOT_AN_APP_PASSWORD(
+            Severity.ERROR,
+            "The credential {0} does not hold an app password; it is left as it is.",
+            "Open the credential in its store to change it."),
     REPOSITORY_EMPTY(
             Severity.ERROR,
             "No repository was given.",

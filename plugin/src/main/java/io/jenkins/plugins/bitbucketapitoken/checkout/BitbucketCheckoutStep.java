@@ -213,7 +213,8 @@ public class BitbucketCheckoutStep extends SCMStep {
 
     /** Plans the checkout through core with the configured Bitbucket endpoints. */
     Validated<CheckoutPlan> plan() {
-        return CheckoutPlanner.plan(options(), BitbucketApiTokenConfiguration.get().endpoints());
+        return CheckoutPlanner.plan(
+                options(), BitbucketApiTokenConfiguration.get().endpoints());
     }
 
     void resolveRevision(Revision revision) {
@@ -233,10 +234,11 @@ public class BitbucketCheckoutStep extends SCMStep {
         Revision revision = plan.revision()
                 .or(() -> Optional.ofNullable(resolvedRevision))
                 .orElseThrow(() -> new IllegalStateException("the main branch was not resolved before checkout"));
-        Integer gitTimeout = plan.timeoutMinutes().isPresent() ? plan.timeoutMinutes().getAsInt() : null;
+        Integer gitTimeout =
+                plan.timeoutMinutes().isPresent() ? plan.timeoutMinutes().getAsInt() : null;
         List<GitSCMExtension> extensions = new ArrayList<>();
-        CloneOption clone = new CloneOption(
-                plan.depth().isPresent(), revision.kind() != RevisionKind.TAG, null, gitTimeout);
+        CloneOption clone =
+                new CloneOption(plan.depth().isPresent(), revision.kind() != RevisionKind.TAG, null, gitTimeout);
         clone.setHonorRefspec(true);
         if (plan.depth().isPresent()) {
             clone.setDepth(plan.depth().getAsInt());
@@ -289,8 +291,7 @@ public class BitbucketCheckoutStep extends SCMStep {
 
         /** Lists the credentials the step can use: username/password (API tokens included) and secret text. */
         @POST
-        public ListBoxModel doFillCredentialsIdItems(
-                @AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (item == null || !item.hasPermission(Item.EXTENDED_READ)) {
                 return result.includeCurrentValue(credentialsId);
@@ -319,7 +320,8 @@ public class BitbucketCheckoutStep extends SCMStep {
 
         private static FormValidation check(String reference) {
             BitbucketEndpoints endpoints = BitbucketApiTokenConfiguration.get().endpoints();
-            return FormValidations.of(RepositoryReferences.parse(reference, endpoints).problems());
+            return FormValidations.of(
+                    RepositoryReferences.parse(reference, endpoints).problems());
         }
     }
 }

@@ -1,0 +1,108 @@
+package io.jenkins.plugins.bitbucketapitoken.checkout;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
+import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.CredentialAssessment;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutPlan;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.Revision;
+import io.jenkins.plugins.bitbucketapitoken.core.verify.CredentialVerifier;
+import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnoser;
+import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnosis;
+import io.jenkins.plugins.bitbucketapitoken.core.verify.RestResult;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs a {@code bitbucketCheckout}: checks the options and the credential through core before git runs, reads the
+ * main branch when none was given, checks out with credential helpers isolated, and ends a failed checkout's log
+ * with core's diagnosis.
+ */
+final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecution<Map<String, String>> {
+
+    private static final long serialVersionUID = 1L;
+    static final String PREFIX = "[bitbucketCheckout] ";
+
+    private final transient BitbucketCheckoutStep step;
+
+    BitbucketCheckoutExecution(BitbucketCheckoutStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, String> run() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        CheckoutPlan plan = orAbort(step.plan());
+        plan.notes().forEach(note -> log(listener, note));
+        StepCredential credential = StepCredential.resolve(run, step.getCredentialsId(), plan);
+        credential.notes().forEach(note -> log(listener, note));
+        if (plan.needsMainBranch()) {
+            step.resolveRevision(mainBranch(plan, credential, listener));
+        }
+        try (CheckoutScope scope = CheckoutScope.open(run, credential.derived().orElse(null))) {
+            step.checkout(run, context.get(FilePath.class), listener, context.get(Launcher.class));
+        } catch (Exception failure) {
+            diagnose(failure, credential.core().map(Credential::assess))
+                    .ifPresent(d -> listener.error(PREFIX + d.describe()));
+            throw failure;
+        }
+        Map<String, String> variables = new TreeMap<>();
+        step.createSCM().buildEnvironment(run, variables);
+        return variables;
+    }
+
+    private static Revision mainBranch(CheckoutPlan plan, StepCredential credential, TaskListener listener)
+            throws AbortException {
+        Credential core = credential
+                .core()
+                .orElseThrow(() -> abort(Message.DEFAULT_BRANCH_UNKNOWN.problem("no credential was given")));
+        CredentialVerifier verifier = CredentialVerifier.create(
+                JenkinsAccess.httpClient(), BitbucketApiTokenConfiguration.get().endpoints());
+        RestResult<String> main = verifier.mainBranch(plan.repository(), core);
+        if (main.value().isEmpty()) {
+            String why = main.diagnosis().map(Diagnosis::describe).orElse("no answer");
+            throw abort(Message.DEFAULT_BRANCH_UNKNOWN.problem(why));
+        }
+        listener.getLogger()
+                .println(PREFIX + plan.repository().fullName() + ": main branch "
+                        + main.value().get());
+        return orAbort(Revision.parse(main.value().get()));
+    }
+
+    private static Optional<Diagnosis> diagnose(Throwable failure, Optional<CredentialAssessment> sent) {
+        StringBuilder output = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            output.append(t.getMessage()).append('\n');
+        }
+        return sent.flatMap(assessment -> Diagnoser.diagnoseGitOutput(output.toString(), assessment));
+    }
+
+    private static <T> T orAbort(Validated<T> validated) throws AbortException {
+        if (!validated.isValid()) {
+            throw abort(validated.error().orElseThrow());
+        }
+        return validated.orElseThrow();
+    }
+
+    static AbortException abort(Problem problem) {
+        return new AbortException(PREFIX + problem.describe());
+    }
+
+    private static void log(TaskListener listener, Problem problem) {
+        listener.getLogger().println(PREFIX + problem.severity() + ": " + problem.describe());
+    }
+}

@@ -1,0 +1,110 @@
+package io.jenkins.plugins.bitbucketapitoken.checkout;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.model.Descriptor;
+import hudson.model.Run;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
+import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.SecretValue;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutCredential;
+import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutPlan;
+import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
+import java.util.List;
+import java.util.Optional;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The step's credential as core sees it: found as the Git plugin would find it for this run, judged by core before
+ * git runs, and, for a secret text, turned into the username/password form the Git plugin needs.
+ *
+ * @param core the credential for core's REST calls and diagnosis; empty when the step has no credential
+ * @param derived the username/password form of a secret text; empty otherwise
+ * @param notes warnings for the build log
+ */
+record StepCredential(
+        Optional<Credential> core, Optional<StandardUsernamePasswordCredentials> derived, List<Problem> notes) {
+
+    static StepCredential resolve(Run<?, ?> run, @CheckForNull String credentialsId, CheckoutPlan plan)
+            throws AbortException {
+        if (credentialsId == null) {
+            return new StepCredential(Optional.empty(), Optional.empty(), List.of());
+        }
+        StandardCredentials found = CredentialsProvider.findCredentialById(
+                credentialsId,
+                StandardCredentials.class,
+                run,
+                URIRequirementBuilder.fromUri(plan.repository().cloneUrl().toString())
+                        .build());
+        if (found == null) {
+            throw BitbucketCheckoutExecution.abort(Message.CHECKOUT_CREDENTIAL_NOT_FOUND.problem(credentialsId));
+        }
+        CheckoutCredential.Decision decision = decide(credentialsId, found);
+        if (decision.blocks()) {
+            throw BitbucketCheckoutExecution.abort(decision.problems().stream()
+                    .filter(Problem::isError)
+                    .findFirst()
+                    .orElseThrow());
+        }
+        String secret = secretOf(found);
+        Credential core = new Credential(decision.identity(), SecretValue.ofPasted(secret));
+        Optional<StandardUsernamePasswordCredentials> derived = found instanceof StringCredentials text
+                ? Optional.of(derive(text, decision.gitUsername(), secret))
+                : Optional.empty();
+        return new StepCredential(Optional.of(core), derived, decision.problems());
+    }
+
+    private static CheckoutCredential.Decision decide(String id, StandardCredentials found) throws AbortException {
+        if (found instanceof BitbucketApiTokenCredentials token) {
+            return CheckoutCredential.decide(
+                    id,
+                    CheckoutCredential.Type.API_TOKEN_CREDENTIAL,
+                    Optional.of(token.getUsername()),
+                    Optional.of(token.getEmail()),
+                    token.getToken().getPlainText());
+        }
+        if (found instanceof StandardUsernamePasswordCredentials userPass) {
+            return CheckoutCredential.decide(
+                    id,
+                    CheckoutCredential.Type.USERNAME_PASSWORD,
+                    Optional.of(userPass.getUsername()),
+                    Optional.empty(),
+                    userPass.getPassword().getPlainText());
+        }
+        if (found instanceof StringCredentials text) {
+            return CheckoutCredential.decide(
+                    id,
+                    CheckoutCredential.Type.SECRET_TEXT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    text.getSecret().getPlainText());
+        }
+        throw BitbucketCheckoutExecution.abort(Message.CHECKOUT_UNSUPPORTED_CREDENTIAL.problem(
+                id, found.getClass().getSimpleName()));
+    }
+
+    private static String secretOf(StandardCredentials found) {
+        if (found instanceof StandardUsernamePasswordCredentials userPass) {
+            return userPass.getPassword().getPlainText();
+        }
+        return ((StringCredentials) found).getSecret().getPlainText();
+    }
+
+    private static StandardUsernamePasswordCredentials derive(StringCredentials text, String username, String secret)
+            throws AbortException {
+        try {
+            UsernamePasswordCredentialsImpl derived = new UsernamePasswordCredentialsImpl(
+                    text.getScope(), text.getId(), text.getDescription(), username, secret);
+            derived.setUsernameSecret(false);
+            return derived;
+        } catch (Descriptor.FormException e) {
+            throw new AbortException(BitbucketCheckoutExecution.PREFIX + e.getMessage());
+        }
+    }
+}

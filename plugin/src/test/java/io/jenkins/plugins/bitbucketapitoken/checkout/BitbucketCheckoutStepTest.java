@@ -1,0 +1,192 @@
+package io.jenkins.plugins.bitbucketapitoken.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
+import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class BitbucketCheckoutStepTest {
+
+    private static final String TOKEN = TestSecrets.apiToken(901);
+    private static final String ACCESS_TOKEN = TestSecrets.accessToken(902);
+    private static final String APP_PASSWORD = TestSecrets.appPassword(903);
+
+    private JenkinsRule j;
+    private FakeBitbucket bitbucket;
+    private FakeRepository widget;
+
+    @BeforeEach
+    void startBitbucketAndAddCredentials(JenkinsRule rule) throws Exception {
+        j = rule;
+        bitbucket = FakeBitbucket.start()
+                .addAccount("jane@example.com", "jane-doe")
+                .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty())
+                .addAccessToken(ACCESS_TOKEN, "acme/widget", Set.of("repository"));
+        widget = bitbucket.addRepository("acme", "widget");
+        widget.commit("main", "README.md", "hello from main", "first");
+        widget.branch("release/2.x", "main");
+        widget.commit("release/2.x", "RELEASE.md", "two", "release work");
+        widget.tag("v1.0", "main");
+        BitbucketApiTokenConfiguration config = BitbucketApiTokenConfiguration.get();
+        config.setApiUrl(bitbucket.endpoints().apiUrl().toString());
+        config.setGitUrl(bitbucket.endpoints().gitUrl().toString());
+
+        BitbucketApiTokenCredentialsImpl token = new BitbucketApiTokenCredentialsImpl(
+                CredentialsScope.GLOBAL, "bb", null, "jane@example.com", Secret.fromString(TOKEN));
+        List<com.cloudbees.plugins.credentials.Credentials> store =
+                SystemCredentialsProvider.getInstance().getCredentials();
+        store.add(token);
+        store.add(
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, "legacy", null, "jane-doe", APP_PASSWORD));
+        store.add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "access", null, Secret.fromString(ACCESS_TOKEN)));
+        SystemCredentialsProvider.getInstance().save();
+    }
+
+    @AfterEach
+    void stopBitbucket() {
+        bitbucket.close();
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, job.scheduleBuild2(0));
+    }
+
+    @Test
+    void shouldCheckOutTheMainBranchReadFromTheRestApi() throws Exception {
+        WorkflowRun run = run("""
+                node {
+                  def scm = bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb'
+                  echo "commit=${scm.GIT_COMMIT} branch=${scm.GIT_BRANCH}"
+                  echo readFile('README.md')
+                  echo readFile('.git/config')
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("main branch main", run);
+        j.assertLogContains("hello from main", run);
+        j.assertLogContains("commit=" + widget.head("main").orElseThrow().name(), run);
+        j.assertLogNotContains(TOKEN, run);
+        j.assertLogNotContains("jane-doe@", run);
+        j.assertLogNotContains("x-bitbucket-api-token-auth@", run);
+    }
+
+    @Test
+    void shouldCheckOutABranchShallowAndATag() throws Exception {
+        WorkflowRun run = run("""
+                node {
+                  bitbucketCheckout url: '%s', credentialsId: 'bb', branch: 'release/2.x', depth: 1
+                  echo readFile('RELEASE.md')
+                  echo "depth=" + sh(script: 'git rev-list --count HEAD', returnStdout: true).trim()
+                  bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'refs/tags/v1.0'
+                  echo "tag=" + sh(script: 'git describe --tags', returnStdout: true).trim()
+                }
+                """.formatted(bitbucket.cloneUrl("acme", "widget")), Result.SUCCESS);
+
+        j.assertLogContains("two", run);
+        j.assertLogContains("depth=1", run);
+        j.assertLogContains("tag=v1.0", run);
+    }
+
+    @Test
+    void shouldCheckOutWithASecretTextAccessToken() throws Exception {
+        WorkflowRun run = run("""
+                node {
+                  bitbucketCheckout repository: 'acme/widget', credentialsId: 'access', branch: 'main'
+                  echo readFile('README.md')
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("hello from main", run);
+        j.assertLogNotContains(ACCESS_TOKEN, run);
+    }
+
+    @Test
+    void shouldStopAnAppPasswordWithTheDiagnosisInTheLog() throws Exception {
+        WorkflowRun run = run(
+                "node { bitbucketCheckout repository: 'acme/widget', credentialsId: 'legacy', branch: 'main' }",
+                Result.FAILURE);
+
+        j.assertLogContains("holds a Bitbucket app password", run);
+        j.assertLogContains("removed app passwords on 2026-07-28", run);
+        j.assertLogContains("read:repository:bitbucket", run);
+        j.assertLogNotContains(APP_PASSWORD, run);
+    }
+
+    @Test
+    void shouldEndAFailedCheckoutWithCoresDiagnosis() throws Exception {
+        WorkflowRun run = run(
+                "node { bitbucketCheckout repository: 'acme/missing', credentialsId: 'bb', branch: 'main' }",
+                Result.FAILURE);
+
+        j.assertLogContains("[bitbucketCheckout]", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void shouldCheckOutOnAnAgent() throws Exception {
+        j.createOnlineSlave(Label.get("remote"));
+
+        WorkflowRun run = run("""
+                node('remote') {
+                  bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'main'
+                  echo readFile('README.md')
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("hello from main", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void shouldRefuseARepositoryOnAnotherHost() throws Exception {
+        WorkflowRun run = run(
+                "node { bitbucketCheckout url: 'https://github.com/acme/widget.git', credentialsId: 'bb' }",
+                Result.FAILURE);
+
+        j.assertLogContains("is not a Bitbucket Cloud host", run);
+    }
+
+    @Test
+    void shouldRoundTripThroughTheSnippetGenerator() throws Exception {
+        BitbucketCheckoutStep step = new BitbucketCheckoutStep();
+        step.setRepository("acme/widget");
+        step.setCredentialsId("bb");
+        step.setBranch("release/2.x");
+        step.setDepth(1);
+        step.setSubmodules(true);
+        step.setLfs(true);
+        step.setClean(true);
+        step.setTimeout(20);
+        step.setChangelog(false);
+
+        BitbucketCheckoutStep roundTripped = new StepConfigTester(j).configRoundTrip(step);
+
+        j.assertEqualDataBoundBeans(step, roundTripped);
+        assertThat(roundTripped.getRepository()).isEqualTo("acme/widget");
+    }
+}
