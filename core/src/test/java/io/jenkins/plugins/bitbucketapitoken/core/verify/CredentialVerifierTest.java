@@ -523,4 +523,38 @@ class CredentialVerifierTest {
                         .call())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void shouldDiagnoseABearerSentApiTokenAndARemovedEndpointFromTheFakesAnswers() throws Exception {
+        bitbucket.addApiToken(EMAIL, TOKEN, READ_ALL, Optional.empty());
+        Credential credential = credential(null, EMAIL, TOKEN);
+        java.net.http.HttpResponse<String> bearer = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(bitbucket.endpoints().api("/user"))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> removed = HTTP.send(
+                java.net.http.HttpRequest.newBuilder(bitbucket.endpoints().api("/workspaces"))
+                        .header("Authorization", CredentialVerifier.basic(EMAIL, credential))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(Diagnoser.diagnose(
+                                Channel.REST,
+                                bearer.statusCode(),
+                                bearer.body(),
+                                bearer.headers().map(),
+                                DiagnoserTest.bearer(credential.assess()))
+                        .map(Diagnosis::code))
+                .contains(DiagnosisCode.TOKEN_SENT_AS_BEARER);
+        assertThat(Diagnoser.diagnose(
+                                Channel.REST,
+                                removed.statusCode(),
+                                removed.body(),
+                                removed.headers().map(),
+                                credential.assess())
+                        .map(Diagnosis::code))
+                .contains(DiagnosisCode.ENDPOINT_REMOVED);
+        assertThat(removed.statusCode()).isEqualTo(410);
+    }
 }

@@ -65,6 +65,10 @@ public final class FakeBitbucket implements AutoCloseable {
             BitbucketCloud.SCOPE_WRITE_REPOSITORY);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String FAKE = "fake-bitbucket";
+    private static final String CHANNEL = "fake-bitbucket.channel";
+    private static final String AUTH = "fake-bitbucket.auth";
+    private static final String RECORDED = "fake-bitbucket.recorded";
     private static final Pattern GIT_PATH =
             Pattern.compile("^/([^/]+)/([^/]+?)(?:\\.git)?/(info/refs|git-upload-pack|git-receive-pack)$");
     private static final Pattern REPOSITORY_PATH = Pattern.compile("^/repositories/([^/]+)/([^/]+)/?$");
@@ -104,7 +108,7 @@ public final class FakeBitbucket implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        server.createContext("/", this::handle).getAttributes().put(FAKE, this);
         server.start();
     }
 
@@ -223,33 +227,42 @@ public final class FakeBitbucket implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             Channel channel = path.startsWith("/2.0/") ? Channel.REST : Channel.GIT;
             Auth auth = auth(exchange.getRequestHeaders().getFirst("Authorization"));
-            int status;
+            exchange.setAttribute(CHANNEL, channel);
+            exchange.setAttribute(AUTH, auth);
             try {
                 Optional<Injected> fault = nextInjected();
                 if (fault.isPresent()) {
-                    status = answerInjected(exchange, channel, fault.get());
+                    answerInjected(exchange, channel, fault.get());
                 } else if (channel == Channel.REST) {
-                    status = handleRest(exchange, path.substring("/2.0".length()), auth);
+                    handleRest(exchange, path.substring("/2.0".length()), auth);
                 } else {
-                    status = handleGit(exchange, path, auth);
+                    handleGit(exchange, path, auth);
                 }
             } catch (IOException | RuntimeException e) {
-                status = 500;
+                if (exchange.getAttribute(RECORDED) == null) {
+                    sendHeaders(exchange, 500, -1);
+                }
             }
-            String pathAndQuery = path
-                    + (exchange.getRequestURI().getRawQuery() == null
-                            ? ""
-                            : "?" + exchange.getRequestURI().getRawQuery());
-            log.add(new RecordedRequest(
-                    channel,
-                    exchange.getRequestMethod(),
-                    pathAndQuery,
-                    auth.scheme(),
-                    auth.username(),
-                    auth.secret().isPresent(),
-                    status,
-                    auth.secret().map(RecordedRequest::fingerprint)));
         }
+    }
+
+    /** Records the request, then sends the status: the log is complete before the client sees the answer. */
+    private static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
+        FakeBitbucket fake =
+                (FakeBitbucket) exchange.getHttpContext().getAttributes().get(FAKE);
+        Auth auth = (Auth) exchange.getAttribute(AUTH);
+        String query = exchange.getRequestURI().getRawQuery();
+        fake.log.add(new RecordedRequest(
+                (Channel) exchange.getAttribute(CHANNEL),
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+                auth.scheme(),
+                auth.username(),
+                auth.secret().isPresent(),
+                status,
+                auth.secret().map(RecordedRequest::fingerprint)));
+        exchange.setAttribute(RECORDED, Boolean.TRUE);
+        exchange.sendResponseHeaders(status, length);
     }
 
     private synchronized Optional<Injected> nextInjected() {
@@ -468,7 +481,7 @@ public final class FakeBitbucket implements AutoCloseable {
         // The Git-Protocol header is ignored on purpose: the fake speaks v0, and git falls back to it.
         exchange.getResponseHeaders().add("Content-Type", "application/x-" + service + "-advertisement");
         exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
+        sendHeaders(exchange, 200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             PacketLineOut packets = new PacketLineOut(out);
             packets.writeString("# service=" + service + "\n");
@@ -497,7 +510,7 @@ public final class FakeBitbucket implements AutoCloseable {
         }
         exchange.getResponseHeaders().add("Content-Type", "application/x-" + service + "-result");
         exchange.getResponseHeaders().add("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0);
+        sendHeaders(exchange, 200, 0);
         try (InputStream body = in;
                 OutputStream out = exchange.getResponseBody()) {
             if (service.equals(BitbucketCloud.GIT_UPLOAD_PACK)) {
@@ -578,7 +591,7 @@ public final class FakeBitbucket implements AutoCloseable {
     private static int json(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
+        sendHeaders(exchange, status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
@@ -588,7 +601,7 @@ public final class FakeBitbucket implements AutoCloseable {
     private static int text(HttpExchange exchange, int status, String message) throws IOException {
         byte[] bytes = message.isEmpty() ? new byte[0] : (message + "\n").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        sendHeaders(exchange, status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
