@@ -108,5 +108,51 @@ public final class BitbucketCloud {
     /** Bitbucket's own text when a rate limit is hit. */
     public static final String RATE_LIMIT_TEXT = "Rate limit for this resource has been exceeded.";
 
+    /** Bitbucket's first line on Git for an app password after the removal. */
+    public static final String APP_PASSWORD_GIT_FIRST_LINE =
+            APP_PASSWORD_CHANGE_ID + " - Functionality has been deprecated";
+
+    /** Bitbucket's own text for Basic authentication that fails on Git, asking for credentials again. */
+    public static final String AUTHENTICATION_FAILED_TEXT = "Authentication failed";
+
+    /** The scopes a full check of both channels needs: identity, read and (for a push check) write. */
+    public static final List<String> VERIFY_SCOPES = List.of(SCOPE_READ_USER, SCOPE_READ_REPOSITORY);
+
+    /** The access token scope (older naming) that Git reads and {@code GET /2.0/repositories/...} need. */
+    public static final String ACCESS_TOKEN_SCOPE_READ_REPOSITORY = "repository";
+
+    /** The access token scope (older naming) that a push needs. */
+    public static final String ACCESS_TOKEN_SCOPE_WRITE_REPOSITORY = "repository:write";
+
+    /** The REST path that tells who a credential belongs to. */
+    public static final String USER_PATH = "/user";
+
+    /** The REST path of a repository, with {@code {workspace}} and {@code {slug}} to fill in. */
+    public static final String REPOSITORY_PATH = "/repositories/{workspace}/{slug}";
+
+    /** The removed REST paths (CHANGE-2770) that answer 410 since about 2026-04-14. */
+    public static final List<String> REMOVED_PATHS = List.of("/workspaces", "/user/permissions/workspaces");
+
+    /** The REST path that replaces the removed workspace listings. */
+    public static final String USER_WORKSPACES_PATH = "/user/workspaces";
+
+    /** The undocumented response header that lists the scopes granted to the token, when Bitbucket sends it. */
+    public static final String SCOPES_HEADER = "X-OAuth-Scopes";
+
+    /** The undocumented response header that names the kind of credential ({@code api_token}, ...). */
+    public static final String CREDENTIAL_TYPE_HEADER = "X-Credential-Type";
+
+    /** Git's service name for reading (clone, fetch, ls-remote) in the smart HTTP protocol. */
+    public static final String GIT_UPLOAD_PACK = "git-upload-pack";
+
+    /** Git's service name for a push in the smart HTTP protocol. */
+    public static final String GIT_RECEIVE_PACK = "git-receive-pack";
+
+    /** Git's hourly request limit on Bitbucket Cloud. */
+    public static final int GIT_REQUESTS_PER_HOUR = 60_000;
+
+    /** Where Atlassian reports Bitbucket Cloud outages. */
+    public static final URI STATUS_PAGE = URI.create("https://bitbucket.status.atlassian.com");
+
     private BitbucketCloud() {}
 }

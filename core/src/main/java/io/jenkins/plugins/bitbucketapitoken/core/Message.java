@@ -251,7 +251,119 @@ public enum Message {
             Severity.ERROR,
             "Bitbucket removed app passwords on " + BitbucketCloud.APP_PASSWORDS_REMOVED
                     + "; everything that still uses one fails.",
-            "Replace every app password with an API token.");
+            "Replace every app password with an API token."),
+    DIAGNOSIS_APP_PASSWORD_REMOVED(
+            Severity.ERROR,
+            "Bitbucket refused the secret on {0}: it is an app password, and Bitbucket removed app passwords on "
+                    + BitbucketCloud.APP_PASSWORDS_REMOVED + " (" + BitbucketCloud.APP_PASSWORD_CHANGE_ID + ").",
+            "Create an API token with scopes at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + " (app Bitbucket, scope " + BitbucketCloud.SCOPE_READ_REPOSITORY
+                    + " for checkouts) and use it instead of the app password."),
+    DIAGNOSIS_ACCOUNT_PASSWORD(
+            Severity.ERROR,
+            "Bitbucket refused the secret on {0}: it is an Atlassian account password, and those stopped working"
+                    + " for Git and the REST API on " + BitbucketCloud.ACCOUNT_PASSWORDS_STOPPED + ".",
+            "Create an API token with scopes at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + " and use it instead of the password."),
+    DIAGNOSIS_EMAIL_AS_GIT_USERNAME(
+            Severity.ERROR,
+            "Git over HTTPS refused the username {0}: Bitbucket does not accept the account e-mail with an API"
+                    + " token over Git (HTTP 401).",
+            "Set the Git username to " + BitbucketCloud.API_TOKEN_GIT_USERNAME
+                    + " (or your Bitbucket username) and keep the e-mail for the REST API."),
+    DIAGNOSIS_USERNAME_FOR_REST(
+            Severity.ERROR,
+            "The REST API refused the username {0}: with an API token it takes only the Atlassian account e-mail"
+                    + " (HTTP 401).",
+            "Use the e-mail address of the Atlassian account that owns the token as the REST username; keep {0}"
+                    + " for Git."),
+    DIAGNOSIS_EMAIL_MISSING(
+            Severity.ERROR,
+            "The REST API was not checked: it takes an API token only with the Atlassian account e-mail, and no"
+                    + " e-mail was given.",
+            "Add the e-mail address of the Atlassian account that owns the token."),
+    DIAGNOSIS_TOKEN_INVALID(
+            Severity.ERROR,
+            "Bitbucket says on {0} that the token is invalid, expired, or not supported. An API token fails like"
+                    + " this when it has expired, was revoked, or was created without scopes (a classic token).",
+            "Create a new API token with scopes at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + " (app Bitbucket; " + BitbucketCloud.SCOPE_READ_REPOSITORY + " and "
+                    + BitbucketCloud.SCOPE_READ_USER + " at least) and replace this one; expiry cannot be"
+                    + " extended."),
+    DIAGNOSIS_TOKEN_SENT_AS_BEARER(
+            Severity.ERROR,
+            "The REST API refused the API token because it was sent as a Bearer token; API tokens work only with"
+                    + " HTTP Basic and the account e-mail.",
+            "Send the token with HTTP Basic, the Atlassian account e-mail as username; only access tokens"
+                    + " (ATCTT...) go as Bearer."),
+    DIAGNOSIS_MISSING_SCOPE(
+            Severity.ERROR,
+            "The token is valid but lacks {1} on {0}.{2}",
+            "Scopes cannot be added to an existing token: create a new API token at "
+                    + BitbucketCloud.API_TOKEN_CREATION_PAGE + " with {3} and replace this one."),
+    DIAGNOSIS_SCOPES_GRANTED(Severity.INFO, " It has {0}.", ""),
+    DIAGNOSIS_SOME_SCOPE(Severity.INFO, "a scope this request needs", ""),
+    DIAGNOSIS_NO_ACCESS(
+            Severity.ERROR,
+            "Bitbucket refused {0} access for the username {1}: this username and secret have no access to the"
+                    + " repository, or it no longer exists in this workspace.",
+            "Check that the token belongs to an account that can see the repository, and that the Git username is"
+                    + " " + BitbucketCloud.API_TOKEN_GIT_USERNAME + " or your Bitbucket username ("
+                    + BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME + " for access tokens)."),
+    DIAGNOSIS_CREDENTIALS_REJECTED(
+            Severity.ERROR,
+            "Bitbucket rejected the username {1} with this secret on {0} (HTTP 401).",
+            "Check that the token is the one you created for this account and that it was copied in full;"
+                    + " the classify command checks a token offline."),
+    DIAGNOSIS_REPOSITORY_NOT_FOUND(
+            Severity.ERROR,
+            "Bitbucket answered 404 on {0}: the repository does not exist, or this credential cannot see it.",
+            "Check the workspace and slug (as in the repository URL); if they are right, ask a workspace admin to"
+                    + " give the token's account read access."),
+    DIAGNOSIS_ENDPOINT_REMOVED(
+            Severity.ERROR,
+            "Bitbucket removed this REST endpoint (" + BitbucketCloud.REMOVED_ENDPOINT_CHANGE_ID + ").",
+            "Use GET /2.0" + BitbucketCloud.USER_WORKSPACES_PATH
+                    + " or per-workspace endpoints instead, and update the tool that still calls it."),
+    DIAGNOSIS_RATE_LIMITED(
+            Severity.ERROR,
+            "Bitbucket's rate limit was hit on {0} (HTTP 429); the limits are per hour.",
+            "Try again {1}; if it keeps happening, spread the jobs that poll Bitbucket over time."),
+    DIAGNOSIS_RETRY_LATER(Severity.INFO, "later", ""),
+    DIAGNOSIS_RETRY_AFTER(Severity.INFO, "in {0} seconds (Bitbucket's Retry-After)", ""),
+    DIAGNOSIS_SERVER_ERROR(
+            Severity.ERROR,
+            "Bitbucket had a server error on {0} (HTTP {1}); this says nothing about the credential.",
+            "Try again in a few minutes, and check " + BitbucketCloud.STATUS_PAGE + " for an outage."),
+    DIAGNOSIS_NETWORK_ERROR(
+            Severity.ERROR,
+            "Could not reach {0} for {1} ({2}).",
+            "Check the base URL, the network and the proxy settings, then try again."),
+    DIAGNOSIS_UNKNOWN_RESPONSE(
+            Severity.ERROR,
+            "Bitbucket answered HTTP {1} on {0}, an answer this tool does not recognise.",
+            "Read Bitbucket's message; if it persists, report the status and message (never the token)."),
+    DIAGNOSIS_NOT_GIT(
+            Severity.ERROR,
+            "{0} answered HTTP 200 but not with a Git repository advertisement.",
+            "Check that the Git base URL points to Bitbucket Cloud (" + BitbucketCloud.DEFAULT_GIT_URL
+                    + ") or to a proxy that passes Git over HTTPS through."),
+    DIAGNOSIS_REDIRECTED(
+            Severity.ERROR,
+            "Bitbucket answered HTTP {1} on {0}, a redirect to {2}; it was not followed, so the secret was not sent"
+                    + " there.",
+            "Configure the base URL Bitbucket redirects to, if you trust it, or check the repository name (a"
+                    + " renamed repository redirects)."),
+    DIAGNOSIS_BITBUCKET_SAID(Severity.INFO, " Bitbucket said: \"{0}\"", ""),
+    DIAGNOSIS_BITBUCKET(Severity.INFO, "Bitbucket", ""),
+    CHANNEL_GIT(Severity.INFO, "Git over HTTPS", ""),
+    CHANNEL_REST(Severity.INFO, "the REST API", ""),
+    DIAGNOSIS_INTERRUPTED(Severity.INFO, "interrupted", ""),
+    UNTRUSTED_DESTINATION(
+            Severity.ERROR,
+            "Refused to send the credential to {0}: it is not below the configured base URL {1}.",
+            "Fix the repository URL, or configure {0} as the base URL if it is a proxy or mirror you trust with"
+                    + " the token.");
 
     private final Severity severity;
     private final String text;

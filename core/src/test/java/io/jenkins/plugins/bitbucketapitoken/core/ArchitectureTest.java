@@ -35,7 +35,8 @@ class ArchitectureTest {
             .and()
             .resideOutsideOfPackage("..testing..")
             .and(com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "are production classes", c -> !c.getSimpleName().endsWith("Test")))
+                    "are production classes",
+                    c -> !c.getName().replaceAll("\\$.*", "").endsWith("Test")))
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.junit..", "org.assertj..", "net.jqwik..", "..testing..");
