@@ -77,7 +77,13 @@ public final class BitbucketUrls {
         if (at >= 0 && !redacted.contains("****@")) {
             return java.util.Optional.empty();
         }
-        return hostOf(afterScheme(redacted)).map(h -> redacted);
+        String rest = afterScheme(redacted);
+        int slash = rest.indexOf('/');
+        if (slash < 0 || rest.substring(slash).replace("/", "").isEmpty()) {
+            // A bare server address names no repository or workspace.
+            return java.util.Optional.empty();
+        }
+        return hostOf(rest).map(h -> redacted);
     }
 
     private static java.util.Optional<String> hostOf(String rest) {

@@ -63,11 +63,11 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
             masterKey = Files.readString(secrets.resolve("master.key"), StandardCharsets.UTF_8);
             wrapped = Files.readAllBytes(secrets.resolve("hudson.util.Secret"));
         } catch (NoSuchFileException e) {
-            return Validated.invalid(Message.AUDIT_SECRETS_UNREADABLE.problem(
-                    "secrets/" + Path.of(e.getFile()).getFileName() + " is missing"));
+            return Validated.invalid(ItemConfigReader.asError(Message.AUDIT_SECRETS_UNREADABLE.problem(
+                    "secrets/" + Path.of(e.getFile()).getFileName() + " is missing")));
         } catch (IOException | RuntimeException e) {
-            return Validated.invalid(Message.AUDIT_SECRETS_UNREADABLE.problem(
-                    "the files in secrets/ could not be read (" + e.getClass().getSimpleName() + ")"));
+            return Validated.invalid(ItemConfigReader.asError(Message.AUDIT_SECRETS_UNREADABLE.problem(
+                    "the files in secrets/ could not be read (" + e.getClass().getSimpleName() + ")")));
         }
         return fromKeys(masterKey, wrapped);
     }
@@ -87,15 +87,15 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
             byte[] plain = cipher.doFinal(hudsonUtilSecret);
             int payload = plain.length - MAGIC.length;
             if (payload < KEY_BYTES || !Arrays.equals(plain, payload, plain.length, MAGIC, 0, MAGIC.length)) {
-                return Validated.invalid(Message.AUDIT_SECRETS_UNREADABLE.problem(
-                        "secrets/hudson.util.Secret does not belong to secrets/master.key"));
+                return Validated.invalid(ItemConfigReader.asError(Message.AUDIT_SECRETS_UNREADABLE.problem(
+                        "secrets/hudson.util.Secret does not belong to secrets/master.key")));
             }
             SecretKeySpec key = new SecretKeySpec(plain, 0, KEY_BYTES, "AES");
             Arrays.fill(plain, (byte) 0);
             return Validated.valid(new JenkinsSecretDecryptor(key));
         } catch (GeneralSecurityException | RuntimeException e) {
-            return Validated.invalid(Message.AUDIT_SECRETS_UNREADABLE.problem(
-                    "secrets/hudson.util.Secret does not belong to secrets/master.key"));
+            return Validated.invalid(ItemConfigReader.asError(Message.AUDIT_SECRETS_UNREADABLE.problem(
+                    "secrets/hudson.util.Secret does not belong to secrets/master.key")));
         }
     }
 
