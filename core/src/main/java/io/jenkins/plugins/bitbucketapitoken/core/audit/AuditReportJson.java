@@ -169,27 +169,39 @@ public final class AuditReportJson {
 
         private void string(String value) throws IOException {
             out.append('"');
+            int from = 0;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20
-                                || c == '\u2028'
-                                || c == '\u2029'
-                                || Character.isSurrogate(c) && !validSurrogate(value, i)) {
-                            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
+                String escaped = escape(c, value, i);
+                if (escaped != null) {
+                    out.append(value, from, i).append(escaped);
+                    from = i + 1;
                 }
             }
-            out.append('"');
+            out.append(value, from, value.length()).append('"');
+        }
+
+        private static String escape(char c, String value, int i) {
+            switch (c) {
+                case '"':
+                    return "\\\"";
+                case '\\':
+                    return "\\\\";
+                case '\n':
+                    return "\\n";
+                case '\r':
+                    return "\\r";
+                case '\t':
+                    return "\\t";
+                default:
+                    if (c < 0x20
+                            || c == '\u2028'
+                            || c == '\u2029'
+                            || (Character.isSurrogate(c) && !validSurrogate(value, i))) {
+                        return String.format(java.util.Locale.ROOT, "\\u%04x", (int) c);
+                    }
+                    return null;
+            }
         }
 
         private static boolean validSurrogate(String s, int i) {

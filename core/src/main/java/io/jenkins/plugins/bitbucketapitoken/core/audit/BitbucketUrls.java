@@ -17,6 +17,11 @@ public final class BitbucketUrls {
 
     private static final String[] STARTS = {"https://", "http://", "ssh://", "git@"};
     private static final int MAX_URL = 2048;
+    private static final int MAX_CACHED = 4096;
+
+    // Many items name the same repositories; parsing a URL costs more than reading the item around it.
+    private static final java.util.Map<String, java.util.Optional<String>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private BitbucketUrls() {}
 
@@ -61,6 +66,19 @@ public final class BitbucketUrls {
         if (url == null || !containsIgnoreCase(url, "bitbucket")) {
             return java.util.Optional.empty();
         }
+        java.util.Optional<String> known = CACHE.get(url);
+        if (known != null) {
+            return known;
+        }
+        java.util.Optional<String> result = compute(url);
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        CACHE.put(url, result);
+        return result;
+    }
+
+    private static java.util.Optional<String> compute(String url) {
         String trimmed = url.strip();
         while (!trimmed.isEmpty() && ".;:".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the credentials of one store from the XML Jenkins keeps it in: {@code credentials.xml} (the system
@@ -71,26 +69,26 @@ public final class CredentialsStoreReader {
         String[] id = {null};
         List<String> path = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        SecureXml.Outcome outcome = SecureXml.parse(xml, reader -> {
-            switch (reader.getEventType()) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    path.add(reader.getLocalName());
-                    text.setLength(0);
+        SecureXml.Outcome outcome = SecureXml.parse(xml, new SecureXml.Handler() {
+            @Override
+            public void start(String name) {
+                path.add(name);
+                text.setLength(0);
+            }
+
+            @Override
+            public void text(char[] ch, int start, int length) {
+                if (text.length() < 1024) {
+                    text.append(ch, start, length);
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (text.length() < 1024) {
-                        text.append(reader.getText());
-                    }
+            }
+
+            @Override
+            public void end() {
+                if (path.size() == 2 && path.get(1).equals("id") && id[0] == null) {
+                    id[0] = text.toString().strip();
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    if (path.size() == 2 && path.get(1).equals("id") && id[0] == null) {
-                        id[0] = text.toString().strip();
-                    }
-                    path.remove(path.size() - 1);
-                }
-                default -> {
-                    // Nothing else names the user.
-                }
+                path.remove(path.size() - 1);
             }
         });
         return outcome.failed() ? Optional.empty() : Optional.ofNullable(id[0]).filter(s -> !s.isEmpty());
@@ -114,22 +112,14 @@ public final class CredentialsStoreReader {
         }
 
         @Override
-        public void accept(XMLStreamReader reader) {
-            switch (reader.getEventType()) {
-                case XMLStreamConstants.START_ELEMENT -> start(reader.getLocalName());
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (credentialDepth > 0 && path.size() == credentialDepth + 1 && text.length() < 64 * 1024) {
-                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> end();
-                default -> {
-                    // Nothing else matters to a store.
-                }
+        public void text(char[] ch, int start, int length) {
+            if (credentialDepth > 0 && path.size() == credentialDepth + 1 && text.length() < 64 * 1024) {
+                text.append(ch, start, length);
             }
         }
 
-        private void start(String name) {
+        @Override
+        public void start(String name) {
             path.add(name);
             text.setLength(0);
             int depth = path.size();
@@ -146,7 +136,8 @@ public final class CredentialsStoreReader {
             }
         }
 
-        private void end() {
+        @Override
+        public void end() {
             int depth = path.size();
             if (credentialDepth > 0 && depth == credentialDepth + 1) {
                 fields.putIfAbsent(path.get(depth - 1), text.toString());

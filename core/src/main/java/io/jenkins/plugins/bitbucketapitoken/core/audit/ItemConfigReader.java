@@ -9,8 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads one item's {@code config.xml} into an {@link ItemRecord}: its type, whether it is disabled, every
@@ -108,31 +106,24 @@ public final class ItemConfigReader {
         private String repository;
 
         @Override
-        public void accept(XMLStreamReader reader) {
-            switch (reader.getEventType()) {
-                case XMLStreamConstants.START_ELEMENT -> start(reader.getLocalName());
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (text.length() + reader.getTextLength() <= MAX_TEXT) {
-                        text.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
-                    } else {
-                        textOverflow = true;
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> end();
-                default -> {
-                    // Comments and processing instructions say nothing about credentials.
-                }
+        public void text(char[] ch, int start, int length) {
+            if (text.length() + length <= MAX_TEXT) {
+                text.append(ch, start, length);
+            } else {
+                textOverflow = true;
             }
         }
 
-        private void start(String name) {
+        @Override
+        public void start(String name) {
             if (path.isEmpty()) {
                 type = ROOT_ALIASES.getOrDefault(name, SecureXml.className(name));
             }
+            boolean repositorySource = sourceDepth < 0 && isRepositorySource(name);
             path.add(name);
             text.setLength(0);
             textOverflow = false;
-            if (sourceDepth < 0 && isRepositorySource(name)) {
+            if (repositorySource) {
                 sourceDepth = path.size();
                 serverUrl = null;
                 repoOwner = null;
@@ -145,7 +136,8 @@ public final class ItemConfigReader {
             return name.equals("source") || parent.equals("navigators");
         }
 
-        private void end() {
+        @Override
+        public void end() {
             if (path.isEmpty()) {
                 return;
             }

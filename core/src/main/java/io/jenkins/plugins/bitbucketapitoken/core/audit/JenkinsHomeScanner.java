@@ -19,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -97,8 +100,8 @@ public final class JenkinsHomeScanner {
         private final Path home;
         private final AuditBuilder builder;
         private final Set<Path> visited = new HashSet<>();
-        private final List<Path> leafConfigs = new ArrayList<>();
-        private final List<String> leafNames = new ArrayList<>();
+        private final List<Future<ItemRead>> leaves = new ArrayList<>();
+        private final ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
         private final AtomicInteger itemsRead = new AtomicInteger();
         private SecretDecryptor decryptor = SecretDecryptor.unavailable();
 
@@ -121,10 +124,14 @@ public final class JenkinsHomeScanner {
             }
             scanUsers(home.resolve("users"));
             Path jobs = home.resolve("jobs");
-            if (Files.isDirectory(jobs)) {
-                walk(jobs, "");
+            try {
+                if (Files.isDirectory(jobs)) {
+                    walk(jobs, "");
+                }
+                collectLeaves();
+            } finally {
+                pool.shutdownNow();
             }
-            readLeavesInParallel();
         }
 
         private void scanUsers(Path users) {
@@ -165,8 +172,8 @@ public final class JenkinsHomeScanner {
                 boolean container =
                         Files.isDirectory(dir.resolve("jobs")) || Files.isDirectory(dir.resolve("branches"));
                 if (!container) {
-                    leafConfigs.add(config);
-                    leafNames.add(fullName);
+                    // Leaves are read by the pool while the walk goes on: listing directories and parsing overlap.
+                    leaves.add(pool.submit(() -> readItem(config, fullName)));
                     continue;
                 }
                 if (!firstVisit(dir)) {
@@ -185,25 +192,16 @@ public final class JenkinsHomeScanner {
             builder.addItem(item);
         }
 
-        private void readLeavesInParallel() {
-            List<ItemRead> reads;
-            ForkJoinPool pool = new ForkJoinPool(parallelism);
-            try {
-                reads = pool.submit(() -> java.util.stream.IntStream.range(0, leafConfigs.size())
-                                .parallel()
-                                .mapToObj(i -> readItem(leafConfigs.get(i), leafNames.get(i)))
-                                .toList())
-                        .get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("reading item configurations failed", e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-            for (ItemRead read : reads) {
-                read.item().ifPresent(builder::addItem);
+        private void collectLeaves() {
+            for (Future<ItemRead> leaf : leaves) {
+                try {
+                    leaf.get().item().ifPresent(this::addItem);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("reading an item configuration failed", e.getCause());
+                }
             }
         }
 
@@ -323,6 +321,15 @@ public final class JenkinsHomeScanner {
         private String slashes(Path path) {
             return path.toString().replace('\\', '/');
         }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "jenkins-home-scanner-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** The outcome of reading one item. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -11,67 +12,86 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Parses untrusted Jenkins XML safely: no DTD, no external entity, no entity expansion, bounded depth.
  *
  * <p>A document with a DOCTYPE is refused outright: Jenkins never writes one, and refusing it means no entity is
  * declared, so none can be expanded or fetched. Bytes that are not UTF-8 are replaced and reported as a warning.
+ * One SAX parser per thread is reused, since setting one up costs more than parsing a typical configuration.
  */
 final class SecureXml {
 
-    /** Reacts to the events of one document. */
+    /** Hears the elements and text of one document. */
     interface Handler {
-        void accept(XMLStreamReader reader) throws XMLStreamException;
+        void start(String name);
+
+        void text(char[] ch, int start, int length);
+
+        void end();
     }
 
-    private static final XMLInputFactory FACTORY = newFactory();
+    private static final SAXParserFactory FACTORY = newFactory();
+    private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
     private static final int MAX_REASON = 160;
 
     private SecureXml() {}
 
-    private static XMLInputFactory newFactory() {
+    private static SAXParserFactory newFactory() {
         // The JDK's own implementation, whatever else is on the class path, configured the same way every time.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setXMLResolver((publicId, systemId, base, namespace) -> {
-            throw new XMLStreamException("external entities are never read");
-        });
-        setIfSupported(factory, "jdk.xml.maxElementDepth", "2000");
-        setIfSupported(factory, "jdk.xml.entityExpansionLimit", "0");
+        SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+        factory.setNamespaceAware(false);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        for (String[] feature : new String[][] {
+            {XMLConstants.FEATURE_SECURE_PROCESSING, "true"},
+            {"http://apache.org/xml/features/disallow-doctype-decl", "true"},
+            {"http://xml.org/sax/features/external-general-entities", "false"},
+            {"http://xml.org/sax/features/external-parameter-entities", "false"},
+            {"http://apache.org/xml/features/nonvalidating/load-external-dtd", "false"}
+        }) {
+            try {
+                factory.setFeature(feature[0], Boolean.parseBoolean(feature[1]));
+            } catch (ParserConfigurationException | SAXException e) {
+                throw new IllegalStateException("the JDK's XML parser cannot be made safe: " + feature[0], e);
+            }
+        }
         return factory;
     }
 
-    private static void setIfSupported(XMLInputFactory factory, String name, String value) {
-        try {
-            factory.setProperty(name, value);
-        } catch (IllegalArgumentException e) {
-            // Older or other JDKs do not know the property; the DOCTYPE refusal still holds.
+    private static XMLReader reader() throws ParserConfigurationException, SAXException {
+        XMLReader reader = READERS.get();
+        if (reader == null) {
+            reader = FACTORY.newSAXParser().getXMLReader();
+            reader.setEntityResolver((publicId, systemId) -> {
+                throw new SAXException("external entities are never read");
+            });
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            READERS.set(reader);
         }
+        return reader;
     }
 
     /**
-     * Parses a document and feeds every event to the handler.
+     * Parses a document and feeds its elements and text to the handler.
      *
      * @param bytes the document as stored
-     * @param handler what to do with each event
-     * @return the problems: empty when the document was read in full, a warning when bad bytes were replaced,
-     *     an error-like warning first when it could not be read
+     * @param handler what to do with them
+     * @return what came of it: read in full, read with bad bytes replaced (a warning), or not read (and why)
      */
     static Outcome parse(byte[] bytes, Handler handler) {
-        Outcome first = parseOnce(new Source(bytes, null), handler);
+        Outcome first = parseOnce(new InputSource(new ByteArrayInputStream(bytes)), handler);
         if (first.failed() && first.badEncoding() && !looksLikeUtf16(bytes)) {
             Optional<String> decoded = lenientUtf8(bytes);
             if (decoded.isPresent()) {
-                Outcome second = parseOnce(new Source(null, decoded.get()), handler);
+                Outcome second = parseOnce(new InputSource(new StringReader(decoded.get())), handler);
                 return second.failed() ? second : new Outcome(false, false, List.of(Message.AUDIT_NOT_UTF8.problem()));
             }
         }
@@ -82,47 +102,49 @@ final class SecureXml {
      * Parses a document given as text.
      *
      * @param text the document
-     * @param handler what to do with each event
-     * @return the problems, as for {@link #parse(byte[], Handler)}
+     * @param handler what to do with its elements and text
+     * @return what came of it, as for {@link #parse(byte[], Handler)}
      */
     static Outcome parse(String text, Handler handler) {
-        return parseOnce(new Source(null, text), handler);
+        return parseOnce(new InputSource(new StringReader(text)), handler);
     }
-
-    private record Source(byte[] bytes, String text) {}
 
     /** What came of parsing one document. */
     record Outcome(boolean failed, boolean badEncoding, List<Problem> problems) {
         static final Outcome OK = new Outcome(false, false, List.of());
     }
 
-    private static Outcome parseOnce(Source source, Handler handler) {
-        XMLStreamReader reader = null;
+    private static Outcome parseOnce(InputSource source, Handler handler) {
         try {
-            reader = source.bytes() != null
-                    ? FACTORY.createXMLStreamReader(new ByteArrayInputStream(source.bytes()))
-                    : FACTORY.createXMLStreamReader(new StringReader(source.text()));
-            while (reader.hasNext()) {
-                int event = reader.next();
-                if (event == XMLStreamConstants.DTD) {
-                    return new Outcome(true, false, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
+            XMLReader reader = reader();
+            reader.setContentHandler(new DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    handler.start(qName);
                 }
-                if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-                    return new Outcome(true, false, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
+
+                @Override
+                public void characters(char[] ch, int start, int length) {
+                    handler.text(ch, start, length);
                 }
-                handler.accept(reader);
-            }
+
+                @Override
+                public void endElement(String uri, String localName, String qName) {
+                    handler.end();
+                }
+            });
+            reader.setErrorHandler(null);
+            reader.parse(source);
             return Outcome.OK;
-        } catch (XMLStreamException | RuntimeException e) {
-            boolean encoding = describesBadEncoding(e);
-            return new Outcome(true, encoding, List.of(Message.AUDIT_XML_MALFORMED.problem(reason(e))));
+        } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
+                return new Outcome(true, false, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
+            }
+            return new Outcome(true, describesBadEncoding(e), List.of(Message.AUDIT_XML_MALFORMED.problem(reason(e))));
         } finally {
+            XMLReader reader = READERS.get();
             if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException e) {
-                    // Nothing is left to release for an in-memory source.
-                }
+                reader.setContentHandler(null);
             }
         }
     }
@@ -157,21 +179,10 @@ final class SecureXml {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return Optional.of(withoutDeclaredEncoding(text));
+            return Optional.of(text);
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    private static String withoutDeclaredEncoding(String text) {
-        // The text is already decoded; a declaration naming another encoding would make the parser complain.
-        if (text.startsWith("<?xml")) {
-            int end = text.indexOf("?>");
-            if (end > 0) {
-                return text.substring(end + 2);
-            }
-        }
-        return text;
     }
 
     /** Describes a parser failure in one short line, without the document's content. */

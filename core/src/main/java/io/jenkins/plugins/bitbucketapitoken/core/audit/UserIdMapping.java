@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLStreamConstants;
 
 /**
  * Reads {@code users/users.xml} ({@code hudson.model.UserIdMapper}): which directory under {@code users/} holds
@@ -25,30 +24,30 @@ final class UserIdMapping {
         List<String> path = new ArrayList<>();
         List<String> strings = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        SecureXml.Outcome outcome = SecureXml.parse(xml, reader -> {
-            switch (reader.getEventType()) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    path.add(reader.getLocalName());
-                    text.setLength(0);
-                    if (reader.getLocalName().equals("entry")) {
-                        strings.clear();
-                    }
+        SecureXml.Outcome outcome = SecureXml.parse(xml, new SecureXml.Handler() {
+            @Override
+            public void start(String name) {
+                path.add(name);
+                text.setLength(0);
+                if (name.equals("entry")) {
+                    strings.clear();
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (text.length() < 4096) {
-                        text.append(reader.getText());
-                    }
+            }
+
+            @Override
+            public void text(char[] ch, int start, int length) {
+                if (text.length() < 4096) {
+                    text.append(ch, start, length);
                 }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    String name = path.remove(path.size() - 1);
-                    if (name.equals("string") && path.contains("idToDirectoryNameMap")) {
-                        strings.add(text.toString().strip());
-                    } else if (name.equals("entry") && strings.size() == 2) {
-                        byDirectory.put(strings.get(1), strings.get(0));
-                    }
-                }
-                default -> {
-                    // Nothing else maps users.
+            }
+
+            @Override
+            public void end() {
+                String name = path.remove(path.size() - 1);
+                if (name.equals("string") && path.contains("idToDirectoryNameMap")) {
+                    strings.add(text.toString().strip());
+                } else if (name.equals("entry") && strings.size() == 2) {
+                    byDirectory.put(strings.get(1), strings.get(0));
                 }
             }
         });
