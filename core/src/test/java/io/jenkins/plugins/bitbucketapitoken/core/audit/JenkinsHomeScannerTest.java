@@ -2,7 +2,8 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.bitbucketapitoken.core.audit.SyntheticJenkinsHome.Cred;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome.Cred;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationPhase;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.bitbucketapitoken.core.audit;
+package io.jenkins.plugins.bitbucketapitoken.core.audit.testing;
 
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import java.io.IOException;
