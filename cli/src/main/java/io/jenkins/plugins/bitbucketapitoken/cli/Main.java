@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
             "Moves Jenkins off Bitbucket Cloud app passwords (removed on 2026-07-28) and onto API tokens.",
             "Secrets are read from standard input or a file, never from the command line."
         },
-        subcommands = {ClassifyCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClassifyCommand.class, VerifyCommand.class, ScanCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     /** Exit code for a usage error: a wrong option, an unreadable file. */

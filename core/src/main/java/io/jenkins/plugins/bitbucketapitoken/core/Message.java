@@ -363,7 +363,56 @@ public enum Message {
             Severity.ERROR,
             "Refused to send the credential to {0}: it is not below the configured base URL {1}.",
             "Fix the repository URL, or configure {0} as the base URL if it is a proxy or mirror you trust with"
-                    + " the token.");
+                    + " the token."),
+    AUDIT_APP_PASSWORDS_IN_USE(
+            Severity.ERROR,
+            "{0} item(s) still use a Bitbucket app password.",
+            "For each item below: create an API token with scopes at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
+                    + " (scope " + BitbucketCloud.SCOPE_READ_REPOSITORY + " for checkouts), store it in a credential"
+                    + " (Git username " + BitbucketCloud.API_TOKEN_GIT_USERNAME + "; the account e-mail for the REST"
+                    + " API), point the item's configuration at the new credential id, then scan again."),
+    AUDIT_NO_APP_PASSWORDS(Severity.INFO, "No item uses a Bitbucket app password.", ""),
+    AUDIT_UNKNOWN_CREDENTIALS(
+            Severity.WARNING,
+            "{0} credential(s) used by items could not be classified, because their secrets could not be"
+                    + " decrypted; any of them may be an app password.",
+            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this"
+                    + " Jenkins home."),
+    AUDIT_SECRETS_UNREADABLE(
+            Severity.WARNING,
+            "The stored secrets cannot be decrypted: {0}. Credentials whose secret is encrypted show kind UNKNOWN.",
+            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this"
+                    + " Jenkins home."),
+    AUDIT_FILE_TOO_LARGE(
+            Severity.WARNING,
+            "The file is larger than {0} bytes, far more than a Jenkins configuration needs; it was not read.",
+            "Check why it is so large; if it is genuine, scan again with a larger --max-file-size."),
+    AUDIT_XML_MALFORMED(
+            Severity.WARNING,
+            "The file is not well-formed XML ({0}); it was not read.",
+            "Jenkins cannot load it either: repair the file from a backup or remove it, then scan again."),
+    AUDIT_XML_DOCTYPE(
+            Severity.WARNING,
+            "The file contains a DOCTYPE declaration, which Jenkins never writes; it was not read, so that no"
+                    + " entity was expanded and nothing external was fetched.",
+            "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
+    AUDIT_NOT_UTF8(
+            Severity.WARNING,
+            "The file contains bytes that are not UTF-8; they were replaced and the rest was read.",
+            "Re-save the item in Jenkins so that its configuration is written as UTF-8 again."),
+    AUDIT_FILE_UNREADABLE(
+            Severity.WARNING,
+            "The file or directory could not be read ({0}).",
+            "Run the scan as a user who may read the whole Jenkins home."),
+    AUDIT_NOT_A_FILE(
+            Severity.WARNING,
+            "This is not a regular file; it was not read.",
+            "Replace it with the item's configuration file, or remove the item's directory."),
+    AUDIT_SYMLINK_LOOP(
+            Severity.WARNING,
+            "The directory leads back to {0}, which was already scanned (a symbolic link loop or a second link to"
+                    + " it); it was not scanned again.",
+            "Remove the symbolic link if it is a mistake.");
 
     private final Severity severity;
     private final String text;

@@ -64,10 +64,12 @@ public record AppPasswordSummary(
                         .ifPresent(c -> rows.add(new Row(item.fullName(), c, usage.evidence(c.id()))));
             }
         }
-        rows.sort(Comparator.comparing(Row::item).thenComparing(r -> r.credential().id()));
+        rows.sort(Comparator.comparing(Row::item)
+                .thenComparing(r -> r.credential().id()));
         List<CredentialRecord> appPasswords = credentials.records().stream()
                 .filter(c -> c.kind() == CredentialKind.APP_PASSWORD)
-                .sorted(Comparator.comparing((CredentialRecord c) -> c.store().id()).thenComparing(CredentialRecord::id))
+                .sorted(Comparator.comparing((CredentialRecord c) -> c.store().id())
+                        .thenComparing(CredentialRecord::id))
                 .toList();
         return new AppPasswordSummary(phase, rows, appPasswords);
     }
@@ -89,11 +91,12 @@ public record AppPasswordSummary(
 
     /** Returns what the monitor says: the counts, the phase and what to do. */
     public Problem headline() {
-        Message message = switch (phase) {
-            case REMOVED -> Message.MONITOR_APP_PASSWORDS_REMOVED;
-            case BROWNOUT -> Message.MONITOR_APP_PASSWORDS_BROWNOUT;
-            case ACTIVE, CREATION_DISABLED -> Message.MONITOR_APP_PASSWORDS_DEPRECATED;
-        };
+        Message message =
+                switch (phase) {
+                    case REMOVED -> Message.MONITOR_APP_PASSWORDS_REMOVED;
+                    case BROWNOUT -> Message.MONITOR_APP_PASSWORDS_BROWNOUT;
+                    case ACTIVE, CREATION_DISABLED -> Message.MONITOR_APP_PASSWORDS_DEPRECATED;
+                };
         return message.problem(items().size(), appPasswordCredentials.size());
     }
 

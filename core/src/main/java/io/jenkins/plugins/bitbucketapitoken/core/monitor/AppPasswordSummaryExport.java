@@ -86,7 +86,9 @@ public final class AppPasswordSummaryExport {
     }
 
     private static void credential(ObjectNode node, CredentialRecord c) {
-        node.put("credentialsId", c.id()).put("store", c.store().id()).put("kind", c.kind().name());
+        node.put("credentialsId", c.id())
+                .put("store", c.store().id())
+                .put("kind", c.kind().name());
         put(node, "username", c.username());
     }
 

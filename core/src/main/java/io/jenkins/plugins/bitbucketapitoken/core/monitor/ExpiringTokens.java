@@ -2,8 +2,8 @@ package io.jenkins.plugins.bitbucketapitoken.core.monitor;
 
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
-import io.jenkins.plugins.bitbucketapitoken.core.auth.TokenExpiry;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.TokenExpiry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;

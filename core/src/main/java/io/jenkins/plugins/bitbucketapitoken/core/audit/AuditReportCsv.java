@@ -1,0 +1,79 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes an {@link AuditReport} as CSV (RFC 4180), one row per credential reference of each item, for a
+ * spreadsheet. Cells that a spreadsheet would run as a formula ({@code = + - @} first) are prefixed with
+ * {@code '}, since item names and ids come from the Jenkins home.
+ */
+public final class AuditReportCsv {
+
+    /** The header row, in column order. */
+    public static final List<String> COLUMNS =
+            List.of("item", "itemType", "disabled", "credentialsId", "where", "resolvedStore", "kind", "appPassword");
+
+    private AuditReportCsv() {}
+
+    /**
+     * Renders a report as a string.
+     *
+     * @param report the report
+     * @return the CSV, with a header row and CRLF line ends
+     */
+    public static String toCsv(AuditReport report) {
+        StringBuilder sb = new StringBuilder();
+        write(report, sb);
+        return sb.toString();
+    }
+
+    /**
+     * Writes a report.
+     *
+     * @param report the report
+     * @param out where to write
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void write(AuditReport report, Appendable out) {
+        try {
+            row(out, COLUMNS);
+            for (AuditedItem item : report.items()) {
+                for (ResolvedReference ref : item.references()) {
+                    row(
+                            out,
+                            List.of(
+                                    item.item().fullName(),
+                                    item.item().type(),
+                                    Boolean.toString(item.item().disabled()),
+                                    ref.reference().credentialsId(),
+                                    ref.reference().where().id(),
+                                    ref.resolvedStore().map(StoreRef::id).orElse(""),
+                                    ref.kind().map(Enum::name).orElse(""),
+                                    Boolean.toString(ref.isAppPassword())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void row(Appendable out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
+            return safe;
+        }
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,161 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryRef;
+import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryReferences;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds Bitbucket URLs in configuration text and scripts, in one linear pass, and makes them safe to show.
+ *
+ * <p>Cloud URLs become clean clone URLs; other hosts named like Bitbucket (Bitbucket Data Center) are kept with
+ * any user info removed, since a URL may carry a password.
+ */
+public final class BitbucketUrls {
+
+    private static final String[] STARTS = {"https://", "http://", "ssh://", "git@"};
+    private static final int MAX_URL = 2048;
+    private static final int MAX_CACHED = 4096;
+
+    // Many items name the same repositories; parsing a URL costs more than reading the item around it.
+    private static final java.util.Map<String, java.util.Optional<String>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private BitbucketUrls() {}
+
+    /**
+     * Finds the Bitbucket URLs in a text.
+     *
+     * @param text configuration text or script; {@code null} counts as empty
+     * @return the URLs, without user info, in order of appearance, each once
+     */
+    public static List<String> find(String text) {
+        List<String> found = new ArrayList<>();
+        if (text == null || !containsIgnoreCase(text, "bitbucket")) {
+            return found;
+        }
+        int[] next = new int[STARTS.length];
+        java.util.Arrays.fill(next, -2);
+        int i = 0;
+        while (i < text.length()) {
+            int start = nextStart(text, i, next);
+            if (start < 0) {
+                break;
+            }
+            int end = start;
+            while (end < text.length() && end - start < MAX_URL && isUrlCharacter(text.charAt(end))) {
+                end++;
+            }
+            String candidate = text.substring(start, end);
+            normalise(candidate).filter(u -> !found.contains(u)).ifPresent(found::add);
+            i = Math.max(end, start + 1);
+        }
+        return found;
+    }
+
+    /**
+     * Makes one URL safe to show, if it points at Bitbucket.
+     *
+     * @param url a URL as written
+     * @return the clean clone URL for Bitbucket Cloud, the URL without user info for other Bitbucket hosts,
+     *     empty when it does not name Bitbucket
+     */
+    public static java.util.Optional<String> normalise(String url) {
+        if (url == null || !containsIgnoreCase(url, "bitbucket")) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<String> known = CACHE.get(url);
+        if (known != null) {
+            return known;
+        }
+        java.util.Optional<String> result = compute(url);
+        if (CACHE.size() >= MAX_CACHED) {
+            CACHE.clear();
+        }
+        CACHE.put(url, result);
+        return result;
+    }
+
+    private static java.util.Optional<String> compute(String url) {
+        String trimmed = url.strip();
+        while (!trimmed.isEmpty() && ".;:".indexOf(trimmed.charAt(trimmed.length() - 1)) >= 0) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        Validated<RepositoryRef> cloud = RepositoryReferences.parse(trimmed);
+        if (cloud.isValid()) {
+            return java.util.Optional.of(cloud.orElseThrow().cloneUrl().toString());
+        }
+        String redacted = RepositoryReferences.redact(trimmed);
+        int at = redacted.indexOf('@');
+        if (redacted.startsWith("git@")) {
+            return hostOf(redacted.substring(4)).map(h -> redacted);
+        }
+        if (at >= 0 && !redacted.contains("****@")) {
+            return java.util.Optional.empty();
+        }
+        String rest = afterScheme(redacted);
+        int slash = rest.indexOf('/');
+        if (slash < 0 || rest.substring(slash).replace("/", "").isEmpty()) {
+            // A bare server address names no repository or workspace.
+            return java.util.Optional.empty();
+        }
+        return hostOf(rest).map(h -> redacted);
+    }
+
+    private static java.util.Optional<String> hostOf(String rest) {
+        int end = 0;
+        while (end < rest.length() && ":/".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String host = rest.substring(0, end);
+        int at = host.lastIndexOf('@');
+        host = at >= 0 ? host.substring(at + 1) : host;
+        return containsIgnoreCase(host, "bitbucket") ? java.util.Optional.of(host) : java.util.Optional.empty();
+    }
+
+    private static String afterScheme(String url) {
+        int scheme = url.indexOf("://");
+        return scheme < 0 ? url : url.substring(scheme + 3);
+    }
+
+    /** Finds the nearest URL start; {@code next} remembers each pattern's next position, so the pass stays linear. */
+    private static int nextStart(String text, int from, int[] next) {
+        int best = -1;
+        for (int k = 0; k < STARTS.length; k++) {
+            if (next[k] != -1 && next[k] < from) {
+                next[k] = indexOfIgnoreCase(text, STARTS[k], from);
+            }
+            if (next[k] >= 0 && (best < 0 || next[k] < best)) {
+                best = next[k];
+            }
+        }
+        return best;
+    }
+
+    private static boolean isUrlCharacter(char c) {
+        return c > ' ' && c < 127 && "\"'<>`(){}[],\\".indexOf(c) < 0;
+    }
+
+    static boolean containsIgnoreCase(String text, String needle) {
+        return indexOfIgnoreCase(text, needle, 0) >= 0;
+    }
+
+    static int indexOfIgnoreCase(String text, String needle, int from) {
+        int last = text.length() - needle.length();
+        char first = Character.toLowerCase(needle.charAt(0));
+        for (int i = Math.max(0, from); i <= last; i++) {
+            if (Character.toLowerCase(text.charAt(i)) == first
+                    && text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Lowercases ASCII only, for host comparisons. */
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

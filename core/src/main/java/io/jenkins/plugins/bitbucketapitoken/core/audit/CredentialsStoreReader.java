@@ -1,0 +1,183 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the credentials of one store from the XML Jenkins keeps it in: {@code credentials.xml} (the system
+ * store), a folder's {@code config.xml} ({@code FolderCredentialsProvider$FolderCredentialsProperty}) or a
+ * user's {@code config.xml} ({@code UserCredentialsProvider$UserCredentialsProperty}).
+ *
+ * <p>All three keep a {@code domainCredentialsMap} whose entries pair a domain with a list of credentials; each
+ * credential is an element named after its class, with {@code id}, {@code scope}, {@code username} and its
+ * secret ({@code password}, {@code secret} or {@code token}). The secret is decrypted with the given
+ * {@link SecretDecryptor}, classified with {@link CredentialKind#classify(String, Optional)} and dropped: it is
+ * never part of the result. A username marked {@code usernameSecret} is not reported. Never throws.
+ */
+public final class CredentialsStoreReader {
+
+    private static final String DOMAIN = "com.cloudbees.plugins.credentials.domains.Domain";
+    private static final List<String> SECRET_FIELDS = List.of("password", "secret", "token", "apiToken");
+
+    private CredentialsStoreReader() {}
+
+    /**
+     * Reads the credentials of a store.
+     *
+     * @param store which store the document holds
+     * @param xml the document as stored
+     * @param decryptor how to read secrets
+     * @return the credentials in document order (first domain first), with warnings if part of the input had
+     *     to be repaired; or why the document could not be read
+     */
+    public static Validated<List<CredentialRecord>> read(StoreRef store, byte[] xml, SecretDecryptor decryptor) {
+        Collector collector = new Collector(store, decryptor);
+        return finish(collector, SecureXml.parse(xml == null ? new byte[0] : xml, collector));
+    }
+
+    /**
+     * Reads the credentials of a store given as text.
+     *
+     * @param store which store the document holds
+     * @param xml the document
+     * @param decryptor how to read secrets
+     * @return the credentials, or why the document could not be read
+     */
+    public static Validated<List<CredentialRecord>> read(StoreRef store, String xml, SecretDecryptor decryptor) {
+        Collector collector = new Collector(store, decryptor);
+        return finish(collector, SecureXml.parse(xml == null ? "" : xml, collector));
+    }
+
+    private static Validated<List<CredentialRecord>> finish(Collector collector, SecureXml.Outcome outcome) {
+        if (outcome.failed()) {
+            return Validated.invalid(ItemConfigReader.asError(outcome.problems().get(0)));
+        }
+        return Validated.valid(List.copyOf(collector.records), outcome.problems());
+    }
+
+    /**
+     * Finds the user id in a user's {@code config.xml}: the {@code <id>} directly under {@code <user>}.
+     *
+     * @param xml the document as stored
+     * @return the id, if the document names one
+     */
+    public static Optional<String> userId(byte[] xml) {
+        String[] id = {null};
+        List<String> path = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        SecureXml.Outcome outcome = SecureXml.parse(xml, new SecureXml.Handler() {
+            @Override
+            public void start(String name) {
+                path.add(name);
+                text.setLength(0);
+            }
+
+            @Override
+            public void text(char[] ch, int start, int length) {
+                if (text.length() < 1024) {
+                    text.append(ch, start, length);
+                }
+            }
+
+            @Override
+            public void end() {
+                if (path.size() == 2 && path.get(1).equals("id") && id[0] == null) {
+                    id[0] = text.toString().strip();
+                }
+                path.remove(path.size() - 1);
+            }
+        });
+        return outcome.failed() ? Optional.empty() : Optional.ofNullable(id[0]).filter(s -> !s.isEmpty());
+    }
+
+    /** Collects credentials from the events of one document. */
+    private static final class Collector implements SecureXml.Handler {
+        private final StoreRef store;
+        private final SecretDecryptor decryptor;
+        private final List<CredentialRecord> records = new ArrayList<>();
+        private final List<String> path = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private final Map<String, String> fields = new HashMap<>();
+        private int mapDepth = -1;
+        private int credentialDepth = -1;
+        private String credentialType;
+
+        Collector(StoreRef store, SecretDecryptor decryptor) {
+            this.store = store;
+            this.decryptor = decryptor;
+        }
+
+        @Override
+        public void text(char[] ch, int start, int length) {
+            if (credentialDepth > 0 && path.size() == credentialDepth + 1 && text.length() < 64 * 1024) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void start(String name) {
+            path.add(name);
+            text.setLength(0);
+            int depth = path.size();
+            if (mapDepth < 0 && name.equals("domainCredentialsMap")) {
+                mapDepth = depth;
+            } else if (mapDepth > 0
+                    && credentialDepth < 0
+                    && depth == mapDepth + 3
+                    && !path.get(mapDepth + 1).equals(DOMAIN)) {
+                // domainCredentialsMap / entry / list / credential
+                credentialDepth = depth;
+                credentialType = SecureXml.className(name);
+                fields.clear();
+            }
+        }
+
+        @Override
+        public void end() {
+            int depth = path.size();
+            if (credentialDepth > 0 && depth == credentialDepth + 1) {
+                fields.putIfAbsent(path.get(depth - 1), text.toString());
+            } else if (depth == credentialDepth) {
+                record();
+                credentialDepth = -1;
+                fields.clear();
+            } else if (depth == mapDepth) {
+                mapDepth = -1;
+            }
+            path.remove(depth - 1);
+            text.setLength(0);
+        }
+
+        private void record() {
+            String id = fields.getOrDefault("id", "").strip();
+            if (id.isEmpty()) {
+                return;
+            }
+            Optional<String> stored = SECRET_FIELDS.stream()
+                    .map(fields::get)
+                    .filter(v -> v != null && !v.isBlank())
+                    .findFirst()
+                    .map(String::strip);
+            Optional<String> plain = stored.flatMap(decryptor::plainText);
+            CredentialKind kind = CredentialKind.classify(credentialType, plain);
+            if (kind == CredentialKind.OTHER && stored.isPresent() && !decryptor.canDecrypt()) {
+                // Without keys a value that is not recognisably a token may still be encrypted: Jenkins' older
+                // form is plain base64.
+                kind = CredentialKind.UNKNOWN;
+            }
+            boolean usernameSecret =
+                    "true".equals(fields.getOrDefault("usernameSecret", "").strip());
+            Optional<String> username = usernameSecret
+                    ? Optional.empty()
+                    : Optional.ofNullable(fields.get("username"))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty());
+            records.add(new CredentialRecord(
+                    id, store, CredentialScope.parse(fields.get("scope")), credentialType, username, kind));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
+import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.Severity;
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one item's {@code config.xml} into an {@link ItemRecord}: its type, whether it is disabled, every
+ * credential id it names and the Bitbucket URLs it talks to. A pure function of its input.
+ *
+ * <p>Credential ids come from every element whose name is {@code credentialsId} or ends with
+ * {@code CredentialsId} (Git remotes, SCM sources, navigators, triggers, build wrappers and bindings), and from
+ * the Pipeline script of a {@code CpsFlowDefinition} (see {@link PipelineScriptReferences}). Where an id was
+ * found is judged from the enclosing elements: inside {@code navigators} it is a navigator, inside a branch
+ * {@code source} a branch source, inside an {@code scm} or a Git remote an SCM, otherwise other. The value
+ * {@code SAME} (the older Bitbucket source's "same as scan credentials") is not an id.
+ *
+ * <p>Parsing is secure (see the class comment of {@code SecureXml}): no DTD, no entity, nothing fetched. The
+ * reader never throws; unreadable input gives an invalid {@link Validated} that says why.
+ */
+public final class ItemConfigReader {
+
+    private static final Map<String, String> ROOT_ALIASES = Map.of(
+            "project", "hudson.model.FreeStyleProject",
+            "flow-definition", "org.jenkinsci.plugins.workflow.job.WorkflowJob",
+            "matrix-project", "hudson.matrix.MatrixProject",
+            "maven2-moduleset", "hudson.maven.MavenModuleSet",
+            "com.cloudbees.hudson.plugins.folder.Folder", "com.cloudbees.hudson.plugins.folder.Folder");
+    private static final int MAX_TEXT = 4 * 1024 * 1024;
+
+    private ItemConfigReader() {}
+
+    /**
+     * Reads an item's configuration given as text.
+     *
+     * @param fullName the item's full name
+     * @param configXml the content of its {@code config.xml}
+     * @return the record, with warnings if part of the input had to be repaired; or why it could not be read
+     */
+    public static Validated<ItemRecord> read(String fullName, String configXml) {
+        Collector collector = new Collector();
+        return finish(fullName, collector, SecureXml.parse(configXml == null ? "" : configXml, collector));
+    }
+
+    /**
+     * Reads an item's configuration as stored, in any encoding its XML declaration names (UTF-8 in practice).
+     *
+     * @param fullName the item's full name
+     * @param configXml the bytes of its {@code config.xml}
+     * @return the record, with warnings if part of the input had to be repaired; or why it could not be read
+     */
+    public static Validated<ItemRecord> read(String fullName, byte[] configXml) {
+        Collector collector = new Collector();
+        return finish(fullName, collector, SecureXml.parse(configXml == null ? new byte[0] : configXml, collector));
+    }
+
+    private static Validated<ItemRecord> finish(String fullName, Collector collector, SecureXml.Outcome outcome) {
+        if (outcome.failed()) {
+            return Validated.invalid(asError(outcome.problems().get(0)));
+        }
+        if (collector.type == null) {
+            return Validated.invalid(asError(Message.AUDIT_XML_MALFORMED.problem("no root element")));
+        }
+        ItemRecord item = new ItemRecord(
+                fullName,
+                collector.type,
+                collector.disabled,
+                new ArrayList<>(collector.references),
+                new ArrayList<>(collector.urls));
+        return Validated.valid(item, outcome.problems());
+    }
+
+    /** Makes a file-level warning stop the read: Validated needs an error to carry no value. */
+    static Problem asError(Problem problem) {
+        return new Problem(problem.code(), Severity.ERROR, problem.message(), problem.action());
+    }
+
+    /**
+     * Tells whether an element name is a credential id holder.
+     *
+     * @param name an element name
+     * @return true for {@code credentialsId} and names ending with {@code CredentialsId}
+     */
+    static boolean isCredentialsIdElement(String name) {
+        return name.equals("credentialsId") || name.endsWith("CredentialsId");
+    }
+
+    /** Collects what the events of one document say. */
+    private static final class Collector implements SecureXml.Handler {
+        private final List<String> path = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private final Set<CredentialReference> references = new LinkedHashSet<>();
+        private final Set<String> urls = new LinkedHashSet<>();
+        private String type;
+        private boolean disabled;
+        private boolean textOverflow;
+        private int sourceDepth = -1;
+        private String serverUrl;
+        private String repoOwner;
+        private String repository;
+
+        @Override
+        public void text(char[] ch, int start, int length) {
+            if (text.length() + length <= MAX_TEXT) {
+                text.append(ch, start, length);
+            } else {
+                textOverflow = true;
+            }
+        }
+
+        @Override
+        public void start(String name) {
+            if (path.isEmpty()) {
+                type = ROOT_ALIASES.getOrDefault(name, SecureXml.className(name));
+            }
+            boolean repositorySource = sourceDepth < 0 && isRepositorySource(name);
+            path.add(name);
+            text.setLength(0);
+            textOverflow = false;
+            if (repositorySource) {
+                sourceDepth = path.size();
+                serverUrl = null;
+                repoOwner = null;
+                repository = null;
+            }
+        }
+
+        private boolean isRepositorySource(String name) {
+            String parent = path.isEmpty() ? "" : path.get(path.size() - 1);
+            return name.equals("source") || parent.equals("navigators");
+        }
+
+        @Override
+        public void end() {
+            if (path.isEmpty()) {
+                return;
+            }
+            String name = path.get(path.size() - 1);
+            if (!textOverflow && text.length() > 0) {
+                handleText(name, text.toString());
+            }
+            if (path.size() == sourceDepth) {
+                composeSourceUrl();
+                sourceDepth = -1;
+            }
+            path.remove(path.size() - 1);
+            text.setLength(0);
+        }
+
+        private void handleText(String name, String value) {
+            String parent = path.size() >= 2 ? path.get(path.size() - 2) : "";
+            if (isCredentialsIdElement(name)) {
+                String id = value.strip();
+                if (!id.isEmpty() && !id.equals("SAME")) {
+                    references.add(new CredentialReference(id, whereNow()));
+                }
+                return;
+            }
+            if (path.size() == 2 && name.equals("disabled")) {
+                disabled = value.strip().equals("true");
+                return;
+            }
+            if (name.equals("script") && parent.equals("definition")) {
+                for (String id : PipelineScriptReferences.find(value)) {
+                    references.add(new CredentialReference(id, ReferenceSource.SCRIPT));
+                }
+                urls.addAll(BitbucketUrls.find(value));
+                return;
+            }
+            if (sourceDepth > 0 && path.size() == sourceDepth + 1) {
+                switch (name) {
+                    case "serverUrl" -> serverUrl = value.strip();
+                    case "repoOwner" -> repoOwner = value.strip();
+                    case "repository" -> repository = value.strip();
+                    default -> {
+                        // Other fields of a source say nothing about where it points.
+                    }
+                }
+            }
+            if (BitbucketUrls.containsIgnoreCase(value, "bitbucket")) {
+                urls.addAll(BitbucketUrls.find(value));
+            }
+        }
+
+        private void composeSourceUrl() {
+            if (repoOwner == null || repoOwner.isEmpty()) {
+                return;
+            }
+            String server = serverUrl == null || serverUrl.isBlank() ? "https://bitbucket.org" : serverUrl;
+            String address = stripSlashes(server) + "/" + repoOwner + (repository == null ? "" : "/" + repository);
+            BitbucketUrls.normalise(address).ifPresent(urls::add);
+        }
+
+        private static String stripSlashes(String s) {
+            String result = s;
+            while (result.endsWith("/")) {
+                result = result.substring(0, result.length() - 1);
+            }
+            return result;
+        }
+
+        private ReferenceSource whereNow() {
+            boolean scm = false;
+            for (int i = 0; i < path.size() - 1; i++) {
+                String element = path.get(i);
+                if (element.equals("navigators")) {
+                    return ReferenceSource.NAVIGATOR;
+                }
+                if (element.equals("source") || element.equals("jenkins.branch.BranchSource")) {
+                    return ReferenceSource.BRANCH_SOURCE;
+                }
+                if (element.equals("scm")
+                        || element.equals("userRemoteConfigs")
+                        || element.equals("scms")
+                        || element.equals("hudson.plugins.git.UserRemoteConfig")) {
+                    scm = true;
+                }
+            }
+            return scm ? ReferenceSource.SCM : ReferenceSource.OTHER;
+        }
+    }
+}

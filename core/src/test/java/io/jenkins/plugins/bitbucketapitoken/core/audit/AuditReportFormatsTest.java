@@ -1,0 +1,74 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AuditReportFormatsTest {
+
+    private static AuditReport report() {
+        return new AuditBuilder("/var/jenkins \"home\"", LocalDate.of(2026, 6, 10))
+                .secretsReadable(true)
+                .addCredentials(List.of(new CredentialRecord(
+                        "bb",
+                        StoreRef.system(),
+                        CredentialScope.GLOBAL,
+                        "T",
+                        Optional.of("jane"),
+                        CredentialKind.APP_PASSWORD)))
+                .addItem(new ItemRecord(
+                        "=cmd|' /C calc'!A0",
+                        "hudson.model.FreeStyleProject",
+                        false,
+                        List.of(
+                                new CredentialReference("bb", ReferenceSource.SCM),
+                                new CredentialReference("gone", ReferenceSource.OTHER)),
+                        List.of("https://bitbucket.org/acme/w.git")))
+                .addItem(new ItemRecord("quiet", "hudson.model.FreeStyleProject", false, List.of(), List.of()))
+                .addSkipped(new SkippedFile("jobs/x/config.xml", "line\nbreak"))
+                .build();
+    }
+
+    @Test
+    void shouldWriteTheDocumentedJsonShape() {
+        String json = AuditReportJson.toJson(report());
+
+        assertThat(json)
+                .contains("\"jenkinsHome\": \"/var/jenkins \\\"home\\\"\"")
+                .contains("\"asOf\": \"2026-06-10\"")
+                .contains("\"phase\": \"BROWNOUT\"")
+                .contains("\"secretsReadable\": true")
+                .contains("\"itemsScanned\": 2")
+                .contains(
+                        "{\"id\": \"bb\", \"store\": \"system\", \"scope\": \"GLOBAL\", \"type\": \"T\", \"username\":"
+                                + " \"jane\", \"kind\": \"APP_PASSWORD\", \"usedBy\": [\"=cmd|' /C calc'!A0\"]}")
+                .contains(
+                        "{\"credentialsId\": \"gone\", \"where\": \"other\", \"resolvedStore\": null, \"kind\": null}")
+                .contains("\"jobsUsingAppPasswords\": [\"=cmd|' /C calc'!A0\"]")
+                .contains("{\"path\": \"jobs/x/config.xml\", \"reason\": \"line\\nbreak\"}")
+                .doesNotContain("\"quiet\"");
+    }
+
+    @Test
+    void shouldWriteOneCsvRowPerReferenceAndDefuseFormulas() {
+        String csv = AuditReportCsv.toCsv(report());
+
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        "item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword",
+                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,bb,scm,system,APP_PASSWORD,true",
+                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,gone,other,,,false");
+    }
+
+    @Test
+    void shouldNameStoresAsTheReportDoesAndReadThemBack() {
+        for (StoreRef store : List.of(StoreRef.system(), StoreRef.folder("a/b"), StoreRef.user("jane"))) {
+            assertThat(StoreRef.parse(store.id())).contains(store);
+        }
+        assertThat(StoreRef.folder("a/b").id()).isEqualTo("folder:a/b");
+        assertThat(StoreRef.parse("nonsense")).isEmpty();
+    }
+}

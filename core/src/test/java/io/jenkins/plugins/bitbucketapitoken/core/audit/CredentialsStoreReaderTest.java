@@ -1,0 +1,79 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome.Cred;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CredentialsStoreReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldReadEveryDomainAndNeverKeepTheSecret() throws IOException {
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 8)
+                .systemCredentials(
+                        List.of(
+                                Cred.usernamePassword("app", "jane", TestSecrets.appPassword(8)),
+                                Cred.usernamePassword("hidden", "secret-user", TestSecrets.apiToken(8))
+                                        .hiddenUsername(),
+                                Cred.sshKey("ssh", "git")),
+                        List.of(Cred.secretText("token", TestSecrets.accessToken(8))));
+        SecretDecryptor decryptor = JenkinsSecretDecryptor.load(dir).orElseThrow();
+
+        List<CredentialRecord> records = CredentialsStoreReader.read(
+                        StoreRef.system(), Files.readAllBytes(home.home().resolve("credentials.xml")), decryptor)
+                .orElseThrow();
+
+        assertThat(records)
+                .extracting(CredentialRecord::id, CredentialRecord::kind, CredentialRecord::username)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("app", CredentialKind.APP_PASSWORD, Optional.of("jane")),
+                        org.assertj.core.groups.Tuple.tuple("hidden", CredentialKind.API_TOKEN, Optional.empty()),
+                        org.assertj.core.groups.Tuple.tuple("ssh", CredentialKind.OTHER, Optional.of("git")),
+                        org.assertj.core.groups.Tuple.tuple("token", CredentialKind.ACCESS_TOKEN, Optional.empty()));
+        assertThat(records.toString())
+                .doesNotContain(TestSecrets.appPassword(8))
+                .doesNotContain("secret-user")
+                .doesNotContain(TestSecrets.apiToken(8));
+    }
+
+    @Test
+    void shouldClassifyWithoutKeysOnlyWhatIsNotEncrypted() {
+        String xml = "<com.cloudbees.plugins.credentials.SystemCredentialsProvider><domainCredentialsMap><entry>"
+                + "<com.cloudbees.plugins.credentials.domains.Domain><specifications/></com.cloudbees.plugins.credentials.domains.Domain>"
+                + "<list><com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl><id>plain</id>"
+                + "<username>u</username><password>" + TestSecrets.appPassword(9) + "</password>"
+                + "</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl>"
+                + "<com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl><id>encrypted</id>"
+                + "<password>{AQAAABAAAAAQabcdefghijklmnopqrstuvwx}</password>"
+                + "</com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl></list></entry>"
+                + "</domainCredentialsMap></com.cloudbees.plugins.credentials.SystemCredentialsProvider>";
+
+        List<CredentialRecord> records = CredentialsStoreReader.read(
+                        StoreRef.system(), xml, SecretDecryptor.unavailable())
+                .orElseThrow();
+
+        assertThat(records)
+                .extracting(CredentialRecord::kind)
+                .containsExactly(CredentialKind.APP_PASSWORD, CredentialKind.UNKNOWN);
+    }
+
+    @Property(tries = 200)
+    void shouldNeverThrowOnAnyBytes(@ForAll byte[] bytes) {
+        assertThat(CredentialsStoreReader.read(StoreRef.system(), bytes, SecretDecryptor.unavailable()))
+                .isNotNull();
+        assertThat(CredentialsStoreReader.userId(bytes)).isNotNull();
+    }
+}

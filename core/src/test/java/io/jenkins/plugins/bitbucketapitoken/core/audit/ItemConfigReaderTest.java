@@ -1,0 +1,186 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.bitbucketapitoken.core.Validated;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ItemConfigReaderTest {
+
+    static Stream<Arguments> placesThatNameCredentials() {
+        return Stream.of(
+                Arguments.of(
+                        "git remote",
+                        "<project><scm class='hudson.plugins.git.GitSCM'><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                                + "<url>https://bitbucket.org/acme/widget.git</url><credentialsId>bb</credentialsId>"
+                                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
+                        ReferenceSource.SCM),
+                Arguments.of(
+                        "branch source",
+                        "<org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject><sources><data>"
+                                + "<jenkins.branch.BranchSource><source class='jenkins.plugins.git.GitSCMSource'>"
+                                + "<remote>https://bitbucket.org/acme/widget.git</remote><credentialsId>bb</credentialsId>"
+                                + "</source></jenkins.branch.BranchSource></data></sources>"
+                                + "</org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject>",
+                        ReferenceSource.BRANCH_SOURCE),
+                Arguments.of(
+                        "navigator",
+                        "<jenkins.branch.OrganizationFolder><navigators><com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMNavigator>"
+                                + "<credentialsId>bb</credentialsId><repoOwner>acme</repoOwner>"
+                                + "</com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMNavigator></navigators></jenkins.branch.OrganizationFolder>",
+                        ReferenceSource.NAVIGATOR),
+                Arguments.of(
+                        "binding",
+                        "<project><buildWrappers><org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper><bindings>"
+                                + "<org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>"
+                                + "<credentialsId>bb</credentialsId></org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>"
+                                + "</bindings></org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper></buildWrappers></project>",
+                        ReferenceSource.OTHER),
+                Arguments.of(
+                        "older Bitbucket source's checkout credentials",
+                        "<x><sources><data><jenkins.branch.BranchSource><source><checkoutCredentialsId>bb</checkoutCredentialsId>"
+                                + "</source></jenkins.branch.BranchSource></data></sources></x>",
+                        ReferenceSource.BRANCH_SOURCE),
+                Arguments.of(
+                        "Pipeline script",
+                        "<flow-definition><definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition'>"
+                                + "<script>git url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'bb'</script>"
+                                + "</definition></flow-definition>",
+                        ReferenceSource.SCRIPT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("placesThatNameCredentials")
+    void shouldFindTheCredentialIdAndSayWhereItWasNamed(String name, String xml, ReferenceSource where) {
+        Validated<ItemRecord> item = ItemConfigReader.read("job", xml);
+
+        assertThat(item.isValid()).isTrue();
+        assertThat(item.orElseThrow().references()).containsExactly(new CredentialReference("bb", where));
+    }
+
+    @Test
+    void shouldReadTypeDisabledFlagAndBitbucketUrlsWithoutUserInfo() {
+        String xml = "<?xml version='1.1' encoding='UTF-8'?>\n<project><disabled>true</disabled>"
+                + "<description>mirror of https://jane:secret-pass@bitbucket.org/acme/widget.git</description>"
+                + "<scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig><url>git@bitbucket.org:acme/other.git</url>"
+                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>";
+
+        ItemRecord item = ItemConfigReader.read("folder/job", xml).orElseThrow();
+
+        assertThat(item.type()).isEqualTo("hudson.model.FreeStyleProject");
+        assertThat(item.disabled()).isTrue();
+        assertThat(item.references()).isEmpty();
+        assertThat(item.bitbucketUrls())
+                .containsExactly("https://bitbucket.org/acme/widget.git", "https://bitbucket.org/acme/other.git");
+        assertThat(item.toString()).doesNotContain("secret-pass");
+    }
+
+    @Test
+    void shouldDecodeXStreamClassNamesAndIgnoreTheSameAsScanPlaceholder() {
+        String xml = "<com.example.My__Project_-Inner><source><credentialsId>bb</credentialsId>"
+                + "<checkoutCredentialsId>SAME</checkoutCredentialsId></source></com.example.My__Project_-Inner>";
+
+        ItemRecord item = ItemConfigReader.read("job", xml).orElseThrow();
+
+        assertThat(item.type()).isEqualTo("com.example.My_Project$Inner");
+        assertThat(item.references())
+                .extracting(CredentialReference::credentialsId)
+                .containsExactly("bb");
+    }
+
+    @Test
+    void shouldRefuseDoctypesAndNeverExpandEntities() {
+        String xml = "<!DOCTYPE project [<!ENTITY id \"bb\">]><project><credentialsId>&id;</credentialsId></project>";
+
+        Validated<ItemRecord> item = ItemConfigReader.read("job", xml);
+
+        assertThat(item.isValid()).isFalse();
+        assertThat(item.error().orElseThrow().message()).contains("DOCTYPE");
+    }
+
+    @Test
+    void shouldSayWhereMalformedXmlBreaks() {
+        Validated<ItemRecord> item = ItemConfigReader.read("job", "<project><scm></project>");
+
+        assertThat(item.error().orElseThrow().message()).contains("not well-formed XML");
+    }
+
+    @Property(tries = 300)
+    void shouldNeverThrowOnAnyText(@ForAll("xmlish") String text) {
+        Validated<ItemRecord> item = ItemConfigReader.read("job", text);
+
+        assertThat(item.isValid() || item.error().isPresent()).isTrue();
+    }
+
+    @Property(tries = 200)
+    void shouldNeverThrowOnAnyBytes(@ForAll byte[] bytes) {
+        Validated<ItemRecord> item = ItemConfigReader.read("job", bytes);
+
+        assertThat(item.isValid() || item.error().isPresent()).isTrue();
+    }
+
+    @Property(tries = 200)
+    void shouldFindAnyIdPutInACredentialsIdElement(@ForAll("ids") String id) {
+        String xml =
+                "<project><scm><credentialsId>" + SyntheticJenkinsHome.esc(id) + "</credentialsId></scm></project>";
+
+        ItemRecord item = ItemConfigReader.read("job", xml.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+
+        assertThat(item.references()).containsExactly(new CredentialReference(id.strip(), ReferenceSource.SCM));
+    }
+
+    @Provide
+    Arbitrary<String> ids() {
+        return Arbitraries.strings()
+                .withCharRange('!', '~')
+                .withChars('é', 'ß', ' ')
+                .ofMinLength(1)
+                .ofMaxLength(40)
+                .filter(s -> !s.isBlank() && !s.strip().equals("SAME"));
+    }
+
+    @Provide
+    Arbitrary<String> xmlish() {
+        Arbitrary<String> pieces = Arbitraries.of(
+                "<project>",
+                "</project>",
+                "<scm>",
+                "</scm>",
+                "<credentialsId>",
+                "</credentialsId>",
+                "bb",
+                "&amp;",
+                "&x;",
+                "<!DOCTYPE x>",
+                "<![CDATA[",
+                "]]>",
+                "<!--",
+                "-->",
+                "<?xml version='1.1'?>",
+                "<script>",
+                "</script>",
+                "<definition>",
+                "</definition>",
+                "credentialsId: 'a'",
+                "https://bitbucket.org/a/b",
+                "\u0000",
+                "\uFFFE",
+                "<",
+                ">",
+                "\"",
+                "'");
+        return pieces.list().ofMaxSize(30).map(l -> String.join("", l));
+    }
+}

@@ -1,0 +1,309 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome.Cred;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationPhase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JenkinsHomeScannerTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 8, 1);
+
+    @TempDir
+    Path dir;
+
+    private AuditReport scan(Path home) {
+        return JenkinsHomeScanner.withDefaults().scan(home, AS_OF);
+    }
+
+    private static Map<String, AuditedItem> itemsByName(AuditReport report) {
+        return report.items().stream().collect(Collectors.toMap(i -> i.item().fullName(), Function.identity()));
+    }
+
+    private static Optional<AuditedCredential> credential(AuditReport report, String store, String id) {
+        return report.credentials().stream()
+                .filter(c -> c.credential().store().id().equals(store)
+                        && c.credential().id().equals(id))
+                .findFirst();
+    }
+
+    @Test
+    void shouldFindEveryJobThatUsesAnAppPasswordInTheExampleHome() {
+        // given
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.example(dir);
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then
+        assertThat(report.jobsUsingAppPasswords())
+                .containsExactly("gateway", "legacy-nightly", "widget-build", "widget-release");
+        assertThat(report.secretsReadable()).isTrue();
+        assertThat(report.skipped()).isEmpty();
+        assertThat(report.phase()).isEqualTo(DeprecationPhase.REMOVED);
+        assertThat(report.asOf()).isEqualTo(AS_OF);
+    }
+
+    @Test
+    void shouldClassifyEveryCredentialOfEveryStoreFromItsDecryptedSecret() {
+        AuditReport report = scan(SyntheticJenkinsHome.example(dir).home());
+
+        assertThat(credential(report, "system", "bitbucket")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.APP_PASSWORD);
+        assertThat(credential(report, "system", "bitbucket-api-token")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.API_TOKEN);
+        assertThat(credential(report, "system", "bitbucket-access-token")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.ACCESS_TOKEN);
+        CredentialRecord ssh =
+                credential(report, "system", "agent-ssh").orElseThrow().credential();
+        assertThat(ssh.kind()).isEqualTo(CredentialKind.OTHER);
+        assertThat(ssh.scope()).isEqualTo(CredentialScope.SYSTEM);
+        assertThat(ssh.type()).isEqualTo(SyntheticJenkinsHome.SSH_KEY);
+        assertThat(credential(report, "system", "bitbucket-release")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .as("a credential in a named domain")
+                .isEqualTo(CredentialKind.APP_PASSWORD);
+        CredentialRecord user =
+                credential(report, "user:jane", "jane-bitbucket").orElseThrow().credential();
+        assertThat(user.scope()).isEqualTo(CredentialScope.USER);
+        assertThat(user.kind()).isEqualTo(CredentialKind.APP_PASSWORD);
+        assertThat(user.username()).contains("jane-doe");
+    }
+
+    @Test
+    void shouldResolveAFolderCredentialBeforeAGlobalOneWithTheSameId() {
+        AuditReport report = scan(SyntheticJenkinsHome.example(dir).home());
+        Map<String, AuditedItem> items = itemsByName(report);
+
+        ResolvedReference inFolder =
+                items.get("payments/ledger-build").references().get(0);
+        assertThat(inFolder.resolvedStore()).contains(StoreRef.folder("payments"));
+        assertThat(inFolder.kind()).contains(CredentialKind.API_TOKEN);
+        ResolvedReference outside = items.get("widget-build").references().get(0);
+        assertThat(outside.resolvedStore()).contains(StoreRef.system());
+        assertThat(outside.kind()).contains(CredentialKind.APP_PASSWORD);
+        assertThat(credential(report, "folder:payments", "bitbucket")
+                        .orElseThrow()
+                        .usedBy())
+                .containsExactly("payments/ledger", "payments/ledger-build");
+        assertThat(credential(report, "system", "bitbucket").orElseThrow().usedBy())
+                .containsExactly("gateway", "legacy-nightly", "widget-build");
+    }
+
+    @Test
+    void shouldReportGeneratedItemsUnderTheProjectOrFolderThatOwnsThem() {
+        AuditReport report = scan(SyntheticJenkinsHome.example(dir).home());
+        Map<String, AuditedItem> items = itemsByName(report);
+
+        assertThat(items.keySet())
+                .containsExactlyInAnyOrder(
+                        "acme",
+                        "docs-site",
+                        "gateway",
+                        "legacy-nightly",
+                        "payments/ledger",
+                        "payments/ledger-build",
+                        "widget-build",
+                        "widget-release");
+        AuditedItem multibranch = items.get("payments/ledger");
+        assertThat(multibranch.item().type())
+                .isEqualTo("org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject");
+        assertThat(multibranch.references())
+                .extracting(r -> r.reference().where())
+                .containsExactly(ReferenceSource.BRANCH_SOURCE);
+        assertThat(multibranch.item().bitbucketUrls()).containsExactly("https://bitbucket.org/acme/ledger.git");
+        AuditedItem organization = items.get("acme");
+        assertThat(organization.item().type()).isEqualTo("jenkins.branch.OrganizationFolder");
+        assertThat(organization.references())
+                .extracting(r -> r.reference().where())
+                .containsExactly(ReferenceSource.NAVIGATOR);
+        assertThat(report.itemsScanned()).isEqualTo(9);
+    }
+
+    @Test
+    void shouldReadPipelineScriptsAndDisabledJobs() {
+        AuditReport report = scan(SyntheticJenkinsHome.example(dir).home());
+        Map<String, AuditedItem> items = itemsByName(report);
+
+        assertThat(items.get("widget-release").references())
+                .extracting(
+                        r -> r.reference().credentialsId(), r -> r.reference().where(), r -> r.kind()
+                                .orElseThrow())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "bitbucket-release", ReferenceSource.SCRIPT, CredentialKind.APP_PASSWORD),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "bitbucket-api-token", ReferenceSource.SCRIPT, CredentialKind.API_TOKEN));
+        assertThat(items.get("widget-release").item().bitbucketUrls())
+                .containsExactly("https://bitbucket.org/acme/widget.git");
+        assertThat(items.get("legacy-nightly").item().disabled()).isTrue();
+        assertThat(items.get("widget-build").item().disabled()).isFalse();
+        assertThat(items.get("docs-site").references().get(0).reference().where())
+                .isEqualTo(ReferenceSource.SCM);
+    }
+
+    @Test
+    void shouldNotLetItemsSeeSystemScopedCredentialsAndReportIdsThatResolveToNothing() {
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 1)
+                .systemCredentials(
+                        List.of(Cred.usernamePassword("agents-only", "jane", TestSecrets.appPassword(1))
+                                .scope("SYSTEM")),
+                        List.of())
+                .freestyleJob("uses-system", "https://bitbucket.org/acme/a.git", "agents-only", false)
+                .freestyleJob("uses-missing", "https://bitbucket.org/acme/b.git", "no-such-id", false);
+
+        AuditReport report = scan(home.home());
+        Map<String, AuditedItem> items = itemsByName(report);
+
+        assertThat(items.get("uses-system").references().get(0).credential()).isEmpty();
+        assertThat(items.get("uses-missing").references().get(0).credential()).isEmpty();
+        assertThat(report.jobsUsingAppPasswords()).isEmpty();
+        assertThat(credential(report, "system", "agents-only").orElseThrow().usedBy())
+                .isEmpty();
+    }
+
+    @Test
+    void shouldSayWhatItCouldNotKnowWhenTheSecretsAreUnreadable() throws IOException {
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.example(dir);
+        Files.delete(dir.resolve("secrets/hudson.util.Secret"));
+
+        AuditReport report = scan(home.home());
+
+        assertThat(report.secretsReadable()).isFalse();
+        assertThat(report.jobsUsingAppPasswords()).isEmpty();
+        assertThat(credential(report, "system", "bitbucket")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.UNKNOWN);
+        assertThat(credential(report, "system", "agent-ssh")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.OTHER);
+        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                .contains("secrets/hudson.util.Secret is missing"));
+        assertThat(report.unknownCredentialsInUse()).isNotEmpty();
+        assertThat(itemsByName(report)).containsKey("widget-build");
+    }
+
+    @Test
+    void shouldRejectKeysFromAnotherJenkins() throws IOException {
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.example(dir);
+        Files.writeString(dir.resolve("secrets/master.key"), "0123456789abcdef".repeat(16));
+
+        AuditReport report = scan(home.home());
+
+        assertThat(report.secretsReadable()).isFalse();
+        assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason())
+                .contains("does not belong to secrets/master.key"));
+    }
+
+    @Test
+    void shouldFinishAndReportEverythingValidWhenFilesAreHostile() throws IOException {
+        // given: a valid job, and every kind of hostile file next to it
+        Path outside = dir.resolve("outside-secret.txt");
+        Files.writeString(outside, "EXFILTRATED-MARKER");
+        Path home = dir.resolve("home");
+        SyntheticJenkinsHome writer = SyntheticJenkinsHome.at(home, 7)
+                .systemCredentials(List.of(Cred.usernamePassword("bb", "jane", TestSecrets.appPassword(7))), List.of())
+                .freestyleJob("valid", "https://bitbucket.org/acme/valid.git", "bb", false);
+        writer.raw("jobs/malformed/config.xml", bytes("<project><credentialsId>bb</credentialsId>"));
+        writer.raw(
+                "jobs/xxe/config.xml",
+                bytes("<?xml version='1.0'?>\n<!DOCTYPE project [<!ENTITY x SYSTEM \"" + outside.toUri() + "\">]>\n"
+                        + "<project><scm><credentialsId>&x;</credentialsId></scm></project>"));
+        writer.raw("jobs/bomb/config.xml", bytes(billionLaughs()));
+        writer.raw(
+                "jobs/huge/config.xml",
+                bytes("<project><description>" + "x".repeat(5000) + "</description></project>"));
+        byte[] latin1 =
+                "<project><description>caf\u00e9</description><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig><credentialsId>bb</credentialsId></hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+        writer.raw("jobs/latin1/config.xml", latin1);
+        Files.createDirectories(home.resolve("jobs/not-a-file/config.xml"));
+        Files.createDirectories(home.resolve("jobs/looping/jobs"));
+        writer.raw("jobs/looping/config.xml", bytes("<com.cloudbees.hudson.plugins.folder.Folder/>"));
+        Files.createSymbolicLink(home.resolve("jobs/looping/jobs/again"), home.resolve("jobs/looping"));
+
+        // when
+        AuditReport report = new JenkinsHomeScanner(4096, 2, n -> {}).scan(home, AS_OF);
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("latin1", "valid");
+        Map<String, String> skipped = report.skipped().stream()
+                .collect(Collectors.toMap(SkippedFile::path, SkippedFile::reason, (a, b) -> a + " | " + b));
+        assertThat(skipped.get("jobs/malformed/config.xml")).contains("not well-formed XML");
+        assertThat(skipped.get("jobs/xxe/config.xml")).contains("DOCTYPE");
+        assertThat(skipped.get("jobs/bomb/config.xml")).contains("DOCTYPE");
+        assertThat(skipped.get("jobs/huge/config.xml")).contains("larger than 4096 bytes");
+        assertThat(skipped.get("jobs/latin1/config.xml")).contains("not UTF-8");
+        assertThat(skipped.get("jobs/not-a-file/config.xml")).contains("not a regular file");
+        assertThat(skipped.get("jobs/looping/jobs/again")).contains("already scanned");
+        assertThat(AuditReportJson.toJson(report)).doesNotContain("EXFILTRATED-MARKER");
+    }
+
+    @Test
+    void shouldNeverPutASecretOrItsCipherTextInTheReport() throws IOException {
+        SyntheticJenkinsHome.example(dir);
+        String credentialsXml = Files.readString(dir.resolve("credentials.xml"));
+
+        AuditReport report = scan(dir);
+        String everything = AuditReportJson.toJson(report) + AuditReportCsv.toCsv(report) + report;
+
+        for (long seed = 101; seed <= 106; seed++) {
+            assertThat(everything)
+                    .doesNotContain(TestSecrets.appPassword(seed))
+                    .doesNotContain(TestSecrets.apiToken(seed))
+                    .doesNotContain(TestSecrets.accessToken(seed));
+        }
+        for (String cipherText : credentialsXml.split("[{}]")) {
+            if (cipherText.length() > 40 && !cipherText.contains("<")) {
+                assertThat(everything).doesNotContain(cipherText);
+            }
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String billionLaughs() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
+        sb.append(" <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n");
+        for (int i = 2; i <= 9; i++) {
+            sb.append(" <!ENTITY lol").append(i).append(" \"");
+            for (int j = 0; j < 10; j++) {
+                sb.append("&lol").append(i - 1).append(';');
+            }
+            sb.append("\">\n");
+        }
+        sb.append("]>\n<project><description>&lol9;</description></project>\n");
+        return sb.toString();
+    }
+}
