@@ -12,8 +12,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryRef;
 import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryReferences;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.CredentialVerifier;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnosis;
-import io.jenkins.plugins.bitbucketapitoken.core.verify.GitCheck;
-import io.jenkins.plugins.bitbucketapitoken.core.verify.RestCheck;
+import io.jenkins.plugins.bitbucketapitoken.core.verify.ReportText;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.VerificationReport;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.VerificationRequest;
 import java.io.PrintStream;
@@ -174,48 +173,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void printText(VerificationReport report, Optional<RepositoryRef> repo, PrintStream out) {
-        String target = repo.map(RepositoryRef::fullName).orElse("");
-        report.rest().ifPresent(rest -> out.println(restLine(rest, target)));
-        report.git()
-                .ifPresentOrElse(
-                        git -> out.println(gitLine(git, target)),
-                        () -> out.println(
-                                "Git:      not checked; give --repository WS/SLUG to check Git over HTTPS too."));
-        if (report.diagnoses().isEmpty()) {
-            out.println();
-            out.println("All good: this token works for every channel checked.");
-            return;
-        }
-        for (Diagnosis d : report.diagnoses()) {
-            out.println();
-            out.println(
-                    d.channel() == io.jenkins.plugins.bitbucketapitoken.core.auth.Channel.GIT
-                            ? "Git:  " + d.message()
-                            : "REST: " + d.message());
-            out.println("  What to do: " + d.action());
-        }
-    }
-
-    private static String restLine(RestCheck rest, String target) {
-        String what = rest.ok()
-                ? "works" + rest.account().map(a -> " (account " + a + ")").orElse("")
-                        + (target.isEmpty() ? "" : ", can read " + target)
-                : "FAILS" + status(rest.status());
-        String scopes = rest.scopes().isEmpty() ? "" : "; scopes: " + String.join(", ", rest.scopes());
-        return "REST API: " + what + scopes;
-    }
-
-    private static String gitLine(GitCheck git, String target) {
-        StringBuilder line = new StringBuilder("Git:      ");
-        boolean read = git.status().isPresent()
-                && git.status().getAsInt() == 200
-                && (git.ok() || git.push().isPresent());
-        line.append(read ? "can read " + target : "FAILS" + status(git.status()));
-        git.push().ifPresent(p -> line.append(p.ok() ? ", can push" : ", cannot push" + status(p.status())));
-        return line.toString();
-    }
-
-    private static String status(OptionalInt status) {
-        return status.isPresent() ? " (HTTP " + status.getAsInt() + ")" : "";
+        ReportText.lines(report, repo, "give --repository WS/SLUG to check Git over HTTPS too.")
+                .forEach(out::println);
     }
 }
