@@ -148,7 +148,7 @@ public final class JenkinsHomeScanner {
                 if (!Files.exists(config)) {
                     continue;
                 }
-                String dirName = dir.getFileName().toString();
+                String dirName = nameOf(dir);
                 readFile(config).ifPresent(bytes -> {
                     String id = Optional.ofNullable(idsByDirectory.get(dirName))
                             .or(() -> CredentialsStoreReader.userId(bytes))
@@ -163,7 +163,7 @@ public final class JenkinsHomeScanner {
                 return;
             }
             for (Path dir : children(jobsDir)) {
-                String name = dir.getFileName().toString();
+                String name = nameOf(dir);
                 String fullName = parentName.isEmpty() ? name : parentName + "/" + name;
                 Path config = dir.resolve("config.xml");
                 if (!Files.exists(config, LinkOption.NOFOLLOW_LINKS) && !Files.exists(config)) {
@@ -321,6 +321,11 @@ public final class JenkinsHomeScanner {
         private String slashes(Path path) {
             return path.toString().replace('\\', '/');
         }
+    }
+
+    private static String nameOf(Path dir) {
+        Path name = dir.getFileName();
+        return name == null ? dir.toString() : name.toString();
     }
 
     private static ThreadFactory daemonThreads() {
