@@ -18,6 +18,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.verify.CredentialVerifier;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnoser;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnosis;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.RestResult;
+import io.jenkins.plugins.bitbucketapitoken.monitor.AppPasswordIndex;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -48,7 +49,13 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         TaskListener listener = context.get(TaskListener.class);
         CheckoutPlan plan = orAbort(step.plan());
         plan.notes().forEach(note -> log(listener, note));
-        StepCredential credential = StepCredential.resolve(run, step.getCredentialsId(), plan);
+        StepCredential credential;
+        try {
+            credential = StepCredential.resolve(run, step.getCredentialsId(), plan);
+        } catch (AbortException refused) {
+            recordFailure(step.getCredentialsId(), "REFUSED_BEFORE_CHECKOUT");
+            throw refused;
+        }
         credential.notes().forEach(note -> log(listener, note));
         if (plan.needsMainBranch()) {
             step.resolveRevision(mainBranch(plan, credential, listener));
@@ -56,8 +63,10 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         try (CheckoutScope scope = CheckoutScope.open(run, credential.derived().orElse(null))) {
             step.checkout(run, context.get(FilePath.class), listener, context.get(Launcher.class));
         } catch (Exception failure) {
-            diagnose(failure, credential.core().map(Credential::assess))
-                    .ifPresent(d -> listener.error(PREFIX + d.describe()));
+            Optional<Diagnosis> diagnosis = diagnose(failure, credential.core().map(Credential::assess));
+            diagnosis.ifPresent(d -> listener.error(PREFIX + d.describe()));
+            recordFailure(
+                    step.getCredentialsId(), diagnosis.map(d -> d.code().name()).orElse("CHECKOUT_FAILED"));
             throw failure;
         }
         Map<String, String> variables = new TreeMap<>();
@@ -81,6 +90,13 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
                 .println(PREFIX + plan.repository().fullName() + ": main branch "
                         + main.value().get());
         return orAbort(Revision.parse(main.value().get()));
+    }
+
+    /** Adds runtime evidence to the app-password monitor ("last failed"). */
+    private static void recordFailure(String credentialsId, String code) {
+        if (credentialsId != null) {
+            AppPasswordIndex.get().recordFailure(credentialsId, code);
+        }
     }
 
     private static Optional<Diagnosis> diagnose(Throwable failure, Optional<CredentialAssessment> sent) {

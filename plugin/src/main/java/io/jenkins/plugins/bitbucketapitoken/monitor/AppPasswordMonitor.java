@@ -26,6 +26,7 @@ import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -111,24 +112,20 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
     }
 
     /** Exports the summary as CSV. */
-    public HttpResponse doCsv() {
+    public void doCsv(StaplerResponse2 rsp) throws IOException {
         checkRequiredPermission();
-        String csv = AppPasswordSummaryExport.toCsv(getFreshSummary());
-        return (req, rsp, node) -> {
-            rsp.setContentType("text/csv;charset=UTF-8");
-            rsp.setHeader("Content-Disposition", "attachment; filename=bitbucket-app-passwords.csv");
-            rsp.getOutputStream().write(csv.getBytes(StandardCharsets.UTF_8));
-        };
+        rsp.setContentType("text/csv;charset=UTF-8");
+        rsp.setHeader("Content-Disposition", "attachment; filename=bitbucket-app-passwords.csv");
+        rsp.getOutputStream()
+                .write(AppPasswordSummaryExport.toCsv(getFreshSummary()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Exports the summary as JSON; also the REST API of this page. */
-    public HttpResponse doJson() {
+    public void doJson(StaplerResponse2 rsp) throws IOException {
         checkRequiredPermission();
-        String json = AppPasswordSummaryExport.toJson(getFreshSummary());
-        return (req, rsp, node) -> {
-            rsp.setContentType("application/json;charset=UTF-8");
-            rsp.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-        };
+        rsp.setContentType("application/json;charset=UTF-8");
+        rsp.getOutputStream()
+                .write(AppPasswordSummaryExport.toJson(getFreshSummary()).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -10,11 +10,14 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -118,6 +121,30 @@ class BitbucketApiTokenCredentialsImplTest {
                                 .toString())
                         .kind)
                 .isEqualTo(FormValidation.Kind.WARNING);
+    }
+
+    @Test
+    void shouldTestTheConnectionOnBothChannelsAgainstTheConfiguredBitbucket(JenkinsRule j) {
+        try (FakeBitbucket bitbucket = FakeBitbucket.start()
+                .addAccount("jane@example.com", "jane-doe")
+                .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty())) {
+            bitbucket.addRepository("acme", "widget");
+            BitbucketApiTokenConfiguration.get()
+                    .setApiUrl(bitbucket.endpoints().apiUrl().toString());
+            BitbucketApiTokenConfiguration.get()
+                    .setGitUrl(bitbucket.endpoints().gitUrl().toString());
+            BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
+                    j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
+
+            FormValidation works = d.doTestConnection(null, "jane@example.com", TOKEN, "", "acme/widget");
+            FormValidation appPassword =
+                    d.doTestConnection(null, "jane@example.com", TestSecrets.appPassword(503), "", "acme/widget");
+
+            assertThat(works.kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(works.renderHtml()).contains("can read acme/widget").doesNotContain(TOKEN);
+            assertThat(appPassword.kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(appPassword.renderHtml()).contains("2026-07-28");
+        }
     }
 
     @Test
