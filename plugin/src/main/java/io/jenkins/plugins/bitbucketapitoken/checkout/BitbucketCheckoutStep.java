@@ -7,6 +7,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.plugins.git.BranchSpec;
 import hudson.plugins.git.GitSCM;
 import hudson.plugins.git.UserRemoteConfig;
@@ -297,7 +299,10 @@ public class BitbucketCheckoutStep extends SCMStep {
                 return result.includeCurrentValue(credentialsId);
             }
             result.includeEmptyValue();
-            result.includeAs(ACL.SYSTEM2, item, StandardCredentials.class);
+            result.includeAs(
+                    item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                    item,
+                    StandardCredentials.class);
             return result.includeCurrentValue(credentialsId);
         }
 
