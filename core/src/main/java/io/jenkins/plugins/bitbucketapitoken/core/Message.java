@@ -367,10 +367,12 @@ public enum Message {
     AUDIT_APP_PASSWORDS_IN_USE(
             Severity.ERROR,
             "{0} item(s) still use a Bitbucket app password.",
-            "For each item below: create an API token with scopes at " + BitbucketCloud.API_TOKEN_CREATION_PAGE
-                    + " (scope " + BitbucketCloud.SCOPE_READ_REPOSITORY + " for checkouts), store it in a credential"
-                    + " (Git username " + BitbucketCloud.API_TOKEN_GIT_USERNAME + "; the account e-mail for the REST"
-                    + " API), point the item's configuration at the new credential id, then scan again."),
+            "For each app-password credential they use: create an API token with scopes at "
+                    + BitbucketCloud.API_TOKEN_CREATION_PAGE + " (scope " + BitbucketCloud.SCOPE_READ_REPOSITORY
+                    + " for checkouts) and replace the credential with a Bitbucket API token credential of the same id"
+                    + " (with the plugin: Manage Jenkins > Bitbucket app passwords > Replace), so no item needs to"
+                    + " change; without the plugin, store it as a username/password with the Git username "
+                    + BitbucketCloud.API_TOKEN_GIT_USERNAME + ". Then scan again."),
     AUDIT_NO_APP_PASSWORDS(Severity.INFO, "No item uses a Bitbucket app password.", ""),
     AUDIT_UNKNOWN_CREDENTIALS(
             Severity.WARNING,
