@@ -374,6 +374,8 @@ public enum Message {
                     + " change; without the plugin, store it as a username/password with the Git username "
                     + BitbucketCloud.API_TOKEN_GIT_USERNAME + ". Then scan again."),
     AUDIT_NO_APP_PASSWORDS(Severity.INFO, "No item uses a Bitbucket app password.", ""),
+    AUDIT_SECRETS_UNREADABLE_NOTE(
+            Severity.INFO, "Secrets were not readable: kinds of encrypted credentials are UNKNOWN.", ""),
     AUDIT_UNKNOWN_CREDENTIALS(
             Severity.WARNING,
             "{0} credential(s) used by items could not be classified, because their secrets could not be"
