@@ -59,6 +59,7 @@ public final class JenkinsHomeScanner {
     private final long maxFileBytes;
     private final int parallelism;
     private final Progress progress;
+    private final SecureXml.Parsers parsers;
 
     /**
      * Creates a scanner.
@@ -68,12 +69,17 @@ public final class JenkinsHomeScanner {
      * @param progress hears progress; must be thread-safe
      */
     public JenkinsHomeScanner(long maxFileBytes, int parallelism, Progress progress) {
+        this(maxFileBytes, parallelism, progress, SecureXml.Parsers.LEAN_THEN_SAX);
+    }
+
+    JenkinsHomeScanner(long maxFileBytes, int parallelism, Progress progress, SecureXml.Parsers parsers) {
         if (maxFileBytes < 1 || parallelism < 1) {
             throw new IllegalArgumentException("maxFileBytes and parallelism must be positive");
         }
         this.maxFileBytes = maxFileBytes;
         this.parallelism = parallelism;
         this.progress = progress;
+        this.parsers = parsers;
     }
 
     /** Creates a scanner with the default file size limit, one thread per processor and no progress. */
@@ -211,7 +217,7 @@ public final class JenkinsHomeScanner {
             if (bytes.isEmpty()) {
                 return new ItemRead(Optional.empty());
             }
-            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get());
+            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get(), parsers);
             record(config, item.problems());
             item.value()
                     .filter(ItemRecord::isFolder)
@@ -221,7 +227,7 @@ public final class JenkinsHomeScanner {
         }
 
         private void addCredentials(Path file, StoreRef store, byte[] bytes) {
-            Validated<List<CredentialRecord>> records = CredentialsStoreReader.read(store, bytes, decryptor);
+            Validated<List<CredentialRecord>> records = CredentialsStoreReader.read(store, bytes, decryptor, parsers);
             synchronized (this) {
                 if (records.isValid()) {
                     builder.addCredentials(records.orElseThrow());
