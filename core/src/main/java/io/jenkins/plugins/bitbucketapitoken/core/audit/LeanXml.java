@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
-import java.nio.CharBuffer;
 import java.util.Arrays;
 
 /**
@@ -28,6 +27,13 @@ final class LeanXml {
     private static final int MAX_ATTRIBUTES = 64;
     private static final int MAX_DEPTH = 1024;
     private static final int MAX_REFERENCES = 10_000;
+    private static final byte NAME_START = 1;
+    private static final byte NAME_PART = 2;
+    private static final byte[] NAME = nameTable();
+    private static final int NAMES_CACHED = 512;
+
+    // Element names repeat across files; one table per thread keeps a String per name instead of one per element.
+    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> new String[NAMES_CACHED]);
 
     private final char[] c;
     private final int n;
@@ -39,6 +45,7 @@ final class LeanXml {
     private int nameCount;
     private final String[] open = new String[MAX_DEPTH];
     private int depth;
+    private final String[] nameTable = NAMES.get();
 
     private LeanXml(char[] chars, int length) {
         this.c = chars;
@@ -392,7 +399,7 @@ final class LeanXml {
         if (!name()) {
             return false;
         }
-        String name = new String(c, nameStart, pos - nameStart);
+        String name = cachedName(nameStart, pos);
         int[] attributeStarts = null;
         int[] attributeEnds = null;
         int attributes = 0;
@@ -450,6 +457,29 @@ final class LeanXml {
         return true;
     }
 
+    /** Returns the name in {@code c[from, to)}, from the thread's table when it was seen before. */
+    private String cachedName(int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + c[i];
+        }
+        String[] table = nameTable;
+        int slot = (hash ^ (hash >>> 16)) & (NAMES_CACHED - 1);
+        String known = table[slot];
+        if (known != null && known.length() == to - from) {
+            boolean same = true;
+            for (int k = 0; same && k < known.length(); k++) {
+                same = known.charAt(k) == c[from + k];
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String name = new String(c, from, to - from);
+        table[slot] = name;
+        return name;
+    }
+
     private boolean attributeValue() {
         if (pos >= n || (c[pos] != '\'' && c[pos] != '"')) {
             return false;
@@ -481,9 +511,13 @@ final class LeanXml {
             return false;
         }
         String expected = open[depth - 1];
-        int length = pos - nameStart;
-        if (length != expected.length() || !expected.contentEquals(CharBuffer.wrap(c, nameStart, length))) {
+        if (pos - nameStart != expected.length()) {
             return false;
+        }
+        for (int k = 0; k < expected.length(); k++) {
+            if (c[nameStart + k] != expected.charAt(k)) {
+                return false;
+            }
         }
         skipSpaces();
         if (pos >= n || c[pos] != '>') {
@@ -509,11 +543,23 @@ final class LeanXml {
     }
 
     private static boolean isNameStart(char ch) {
-        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+        return ch < 128 && NAME[ch] == NAME_START;
     }
 
     private static boolean isNameCharacter(char ch) {
-        return isNameStart(ch) || (ch >= '0' && ch <= '9') || ch == '.' || ch == '-';
+        return ch < 128 && NAME[ch] != 0;
+    }
+
+    private static byte[] nameTable() {
+        byte[] table = new byte[128];
+        for (char ch = 0; ch < 128; ch++) {
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_') {
+                table[ch] = NAME_START;
+            } else if ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-') {
+                table[ch] = NAME_PART;
+            }
+        }
+        return table;
     }
 
     private static boolean isSpace(char ch) {
