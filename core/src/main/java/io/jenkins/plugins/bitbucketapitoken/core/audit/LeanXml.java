@@ -15,8 +15,9 @@ import java.util.Arrays;
  * non-ASCII letters, duplicate attributes, mismatched or unclosed tags, and anything beyond the limits below.
  *
  * <p>Hostile input cannot hurt it: it declares and expands no entity and fetches nothing, it works in one
- * linear pass over the bytes with memory proportional to their size, and events reach the handler only after
- * the whole document was accepted, so a declined document leaves the handler untouched.
+ * linear pass over the bytes, it declines documents over {@link #MAX_BYTES} or with more than 100,000 elements
+ * (SAX streams those), so its memory stays bounded, and events reach the handler only after the whole document
+ * was accepted, so a declined document leaves the handler untouched.
  */
 final class LeanXml {
 
@@ -27,6 +28,11 @@ final class LeanXml {
     private static final int MAX_ATTRIBUTES = 64;
     private static final int MAX_DEPTH = 1024;
     private static final int MAX_REFERENCES = 10_000;
+    /** Larger documents go to SAX, which streams: this reader holds the document and its events in memory. */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Three ints per event: 100,000 elements at most, far more than any Jenkins item configuration. */
+    static final int MAX_EVENT_INTS = 3 * 200_000;
+
     private static final byte NAME_START = 1;
     private static final byte NAME_PART = 2;
     private static final byte[] NAME = nameTable();
@@ -60,6 +66,9 @@ final class LeanXml {
      * @return true when the document was read and the handler fed; false when it must go to SAX instead
      */
     static boolean parse(byte[] bytes, SecureXml.Handler handler) {
+        if (bytes.length > MAX_BYTES) {
+            return false;
+        }
         char[] chars = new char[bytes.length];
         int length = decode(bytes, chars);
         if (length < 0) {
@@ -294,8 +303,8 @@ final class LeanXml {
             c[w++] = ch;
             pos++;
         }
-        if (w > runStart) {
-            event(TEXT, runStart, w - runStart);
+        if (w > runStart && !event(TEXT, runStart, w - runStart)) {
+            return false;
         }
         if (pos >= n) {
             return false;
@@ -311,8 +320,8 @@ final class LeanXml {
             if (end < 0) {
                 return false;
             }
-            if (end > pos + 9) {
-                event(TEXT, pos + 9, end - pos - 9);
+            if (end > pos + 9 && !event(TEXT, pos + 9, end - pos - 9)) {
+                return false;
             }
             pos = end + 3;
             return true;
@@ -446,14 +455,15 @@ final class LeanXml {
             return false;
         }
         open[depth++] = name;
-        event(START, nameIndex(name), 0);
+        if (!event(START, nameIndex(name), 0)) {
+            return false;
+        }
         if (c[pos] == '/') {
             pos += 2;
             depth--;
-            event(END, 0, 0);
-        } else {
-            pos++;
+            return event(END, 0, 0);
         }
+        pos++;
         return true;
     }
 
@@ -525,8 +535,7 @@ final class LeanXml {
         }
         pos++;
         depth--;
-        event(END, 0, 0);
-        return true;
+        return event(END, 0, 0);
     }
 
     /** Reads an ASCII name without colons. */
@@ -608,13 +617,17 @@ final class LeanXml {
         return nameCount++;
     }
 
-    private void event(int kind, int a, int b) {
+    private boolean event(int kind, int a, int b) {
+        if (eventCount + 3 > MAX_EVENT_INTS) {
+            return false;
+        }
         if (eventCount + 3 > events.length) {
             events = Arrays.copyOf(events, events.length * 2);
         }
         events[eventCount++] = kind;
         events[eventCount++] = a;
         events[eventCount++] = b;
+        return true;
     }
 
     private void replay(SecureXml.Handler handler) {

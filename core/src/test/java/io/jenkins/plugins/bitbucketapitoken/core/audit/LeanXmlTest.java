@@ -350,4 +350,36 @@ class LeanXmlTest {
                 .containsExactly(
                         "<flow-definition", "<script", "'git credentialsId: 'bb' &\uD83D\uDE00<x>\r", ">", ">");
     }
+
+    @Test
+    void shouldLeaveDocumentsWithVeryManyElementsToSaxWhichStreamsThem() {
+        // given a small file with more elements than the lean reader keeps in memory
+        String document = "<project>" + "<a/>".repeat(LeanXml.MAX_EVENT_INTS / 6 + 1) + "</project>";
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        Recorder handler = new Recorder();
+
+        // when
+        boolean accepted = LeanXml.parse(bytes, handler);
+        SecureXml.Outcome outcome = SecureXml.parse(bytes, new Recorder());
+
+        // then
+        assertThat(accepted).isFalse();
+        assertThat(handler.events()).isEmpty();
+        assertThat(outcome).isEqualTo(SecureXml.Outcome.OK);
+    }
+
+    @Test
+    void shouldLeaveDocumentsLargerThanItsLimitToSax() {
+        // given
+        String document = "<project><description>" + "x".repeat(LeanXml.MAX_BYTES) + "</description></project>";
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        boolean accepted = LeanXml.parse(bytes, new Recorder());
+
+        // then
+        assertThat(accepted).isFalse();
+        assertThat(LeanXml.parse("<project><a/></project>".getBytes(StandardCharsets.UTF_8), new Recorder()))
+                .isTrue();
+    }
 }
