@@ -31,6 +31,7 @@ echo "config.xml files: $FILES ($((BYTES / 1024 / 1024)) MiB)"
 # Warm the page cache once, so that both measurements read from memory.
 find "$HOME_DIR/jobs" -name config.xml -exec cat {} + >/dev/null
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 best() { sort -n | head -1; }
 CAT_TIMES=(); SCAN_TIMES=(); SCAN_RSS=()
 for run in 1 2 3; do
@@ -43,7 +44,7 @@ CAT=$(printf '%s\n' "${CAT_TIMES[@]}" | best)
 SCAN=$(printf '%s\n' "${SCAN_TIMES[@]}" | best)
 RSS=$(printf '%s\n' "${SCAN_RSS[@]}" | sort -n | tail -1)
 RATIO=$(awk -v s="$SCAN" -v c="$CAT" 'BEGIN {printf "%.2f", s / c}')
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load average ${LOAD_BEFORE} before, $(cut -d' ' -f1-3 /proc/loadavg) after, $(java -version 2>&1 | head -1)"
 echo "find+cat (best of 3):   ${CAT} s   (runs: ${CAT_TIMES[*]})"
 echo "scan     (best of 3):   ${SCAN} s   (runs: ${SCAN_TIMES[*]})"
 echo "ratio scan / find+cat:  ${RATIO}x   (target: at most 3x)"

@@ -19,10 +19,15 @@ public record Validated<T>(Optional<T> value, List<Problem> problems) {
     public Validated {
         Objects.requireNonNull(value, "value");
         problems = List.copyOf(problems);
-        if (value.isPresent() && problems.stream().anyMatch(Problem::isError)) {
+        // A loop, not a stream: the audit builds one of these per file read, and most lists are empty.
+        boolean hasError = false;
+        for (Problem problem : problems) {
+            hasError |= problem.isError();
+        }
+        if (value.isPresent() && hasError) {
             throw new IllegalArgumentException("a valid value cannot carry errors");
         }
-        if (value.isEmpty() && problems.stream().noneMatch(Problem::isError)) {
+        if (value.isEmpty() && !hasError) {
             throw new IllegalArgumentException("an invalid value needs an error");
         }
     }

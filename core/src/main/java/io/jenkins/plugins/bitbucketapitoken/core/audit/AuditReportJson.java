@@ -169,6 +169,11 @@ public final class AuditReportJson {
 
         private void string(String value) throws IOException {
             out.append('"');
+            if (isPlain(value)) {
+                // Most values need no escape: write them whole rather than in pieces.
+                out.append(value).append('"');
+                return;
+            }
             int from = 0;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
@@ -179,6 +184,16 @@ public final class AuditReportJson {
                 }
             }
             out.append(value, from, value.length()).append('"');
+        }
+
+        private static boolean isPlain(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c >= '\u2028') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static String escape(char c, String value, int i) {

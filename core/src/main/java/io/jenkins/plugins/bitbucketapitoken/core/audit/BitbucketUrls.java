@@ -36,11 +36,9 @@ public final class BitbucketUrls {
         if (text == null || !containsIgnoreCase(text, "bitbucket")) {
             return found;
         }
-        int[] next = new int[STARTS.length];
-        java.util.Arrays.fill(next, -2);
         int i = 0;
         while (i < text.length()) {
-            int start = nextStart(text, i, next);
+            int start = nextStart(text, i);
             if (start < 0) {
                 break;
             }
@@ -120,18 +118,20 @@ public final class BitbucketUrls {
         return scheme < 0 ? url : url.substring(scheme + 3);
     }
 
-    /** Finds the nearest URL start; {@code next} remembers each pattern's next position, so the pass stays linear. */
-    private static int nextStart(String text, int from, int[] next) {
-        int best = -1;
-        for (int k = 0; k < STARTS.length; k++) {
-            if (next[k] != -1 && next[k] < from) {
-                next[k] = indexOfIgnoreCase(text, STARTS[k], from);
+    /** Finds the nearest URL start at or after {@code from}, in one pass over the text, as the four searches would. */
+    private static int nextStart(String text, int from) {
+        for (int i = Math.max(0, from); i < text.length(); i++) {
+            char first = Character.toLowerCase(text.charAt(i));
+            if (first != 'h' && first != 's' && first != 'g') {
+                continue;
             }
-            if (next[k] >= 0 && (best < 0 || next[k] < best)) {
-                best = next[k];
+            for (String start : STARTS) {
+                if (start.charAt(0) == first && text.regionMatches(true, i, start, 0, start.length())) {
+                    return i;
+                }
             }
         }
-        return best;
+        return -1;
     }
 
     private static boolean isUrlCharacter(char c) {

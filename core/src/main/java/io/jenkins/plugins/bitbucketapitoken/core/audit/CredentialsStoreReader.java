@@ -35,8 +35,13 @@ public final class CredentialsStoreReader {
      *     to be repaired; or why the document could not be read
      */
     public static Validated<List<CredentialRecord>> read(StoreRef store, byte[] xml, SecretDecryptor decryptor) {
+        return read(store, xml, decryptor, SecureXml.Parsers.LEAN_THEN_SAX);
+    }
+
+    static Validated<List<CredentialRecord>> read(
+            StoreRef store, byte[] xml, SecretDecryptor decryptor, SecureXml.Parsers parsers) {
         Collector collector = new Collector(store, decryptor);
-        return finish(collector, SecureXml.parse(xml == null ? new byte[0] : xml, collector));
+        return finish(collector, SecureXml.parse(xml == null ? new byte[0] : xml, collector, parsers));
     }
 
     /**

@@ -56,8 +56,13 @@ public final class ItemConfigReader {
      * @return the record, with warnings if part of the input had to be repaired; or why it could not be read
      */
     public static Validated<ItemRecord> read(String fullName, byte[] configXml) {
+        return read(fullName, configXml, SecureXml.Parsers.LEAN_THEN_SAX);
+    }
+
+    static Validated<ItemRecord> read(String fullName, byte[] configXml, SecureXml.Parsers parsers) {
         Collector collector = new Collector();
-        return finish(fullName, collector, SecureXml.parse(configXml == null ? new byte[0] : configXml, collector));
+        return finish(
+                fullName, collector, SecureXml.parse(configXml == null ? new byte[0] : configXml, collector, parsers));
     }
 
     private static Validated<ItemRecord> finish(String fullName, Collector collector, SecureXml.Outcome outcome) {

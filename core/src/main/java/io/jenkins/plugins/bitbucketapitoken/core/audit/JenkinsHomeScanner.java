@@ -59,6 +59,7 @@ public final class JenkinsHomeScanner {
     private final long maxFileBytes;
     private final int parallelism;
     private final Progress progress;
+    private final SecureXml.Parsers parsers;
 
     /**
      * Creates a scanner.
@@ -68,12 +69,17 @@ public final class JenkinsHomeScanner {
      * @param progress hears progress; must be thread-safe
      */
     public JenkinsHomeScanner(long maxFileBytes, int parallelism, Progress progress) {
+        this(maxFileBytes, parallelism, progress, SecureXml.Parsers.LEAN_THEN_SAX);
+    }
+
+    JenkinsHomeScanner(long maxFileBytes, int parallelism, Progress progress, SecureXml.Parsers parsers) {
         if (maxFileBytes < 1 || parallelism < 1) {
             throw new IllegalArgumentException("maxFileBytes and parallelism must be positive");
         }
         this.maxFileBytes = maxFileBytes;
         this.parallelism = parallelism;
         this.progress = progress;
+        this.parsers = parsers;
     }
 
     /** Creates a scanner with the default file size limit, one thread per processor and no progress. */
@@ -143,7 +149,7 @@ public final class JenkinsHomeScanner {
             if (Files.exists(mapping)) {
                 readFile(mapping).ifPresent(bytes -> idsByDirectory.putAll(UserIdMapping.read(bytes)));
             }
-            for (Path dir : children(users)) {
+            for (Path dir : children(users, true)) {
                 Path config = dir.resolve("config.xml");
                 if (!Files.exists(config)) {
                     continue;
@@ -162,21 +168,20 @@ public final class JenkinsHomeScanner {
             if (!firstVisit(jobsDir)) {
                 return;
             }
-            for (Path dir : children(jobsDir)) {
+            // Every entry, not only directories: an entry that is not one has no jobs/ and no config.xml either,
+            // and this way the walk, which the pool waits on, makes one system call less per item.
+            for (Path dir : children(jobsDir, false)) {
                 String name = nameOf(dir);
                 String fullName = parentName.isEmpty() ? name : parentName + "/" + name;
                 Path config = dir.resolve("config.xml");
-                if (!Files.exists(config, LinkOption.NOFOLLOW_LINKS) && !Files.exists(config)) {
-                    continue;
-                }
                 boolean container =
                         Files.isDirectory(dir.resolve("jobs")) || Files.isDirectory(dir.resolve("branches"));
                 if (!container) {
                     // Leaves are read by the pool while the walk goes on: listing directories and parsing overlap.
-                    leaves.add(pool.submit(() -> readItem(config, fullName)));
+                    leaves.add(pool.submit(() -> isItem(config) ? readItem(config, fullName) : NOT_AN_ITEM));
                     continue;
                 }
-                if (!firstVisit(dir)) {
+                if (!isItem(config) || !firstVisit(dir)) {
                     continue;
                 }
                 Optional<ItemRecord> item = readItem(config, fullName).item();
@@ -186,6 +191,11 @@ public final class JenkinsHomeScanner {
                     walk(dir.resolve("jobs"), fullName);
                 }
             }
+        }
+
+        /** Tells whether a directory's config.xml is there, even as a broken link (which is then reported). */
+        private boolean isItem(Path config) {
+            return Files.exists(config, LinkOption.NOFOLLOW_LINKS) || Files.exists(config);
         }
 
         private synchronized void addItem(ItemRecord item) {
@@ -211,7 +221,7 @@ public final class JenkinsHomeScanner {
             if (bytes.isEmpty()) {
                 return new ItemRead(Optional.empty());
             }
-            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get());
+            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get(), parsers);
             record(config, item.problems());
             item.value()
                     .filter(ItemRecord::isFolder)
@@ -221,7 +231,7 @@ public final class JenkinsHomeScanner {
         }
 
         private void addCredentials(Path file, StoreRef store, byte[] bytes) {
-            Validated<List<CredentialRecord>> records = CredentialsStoreReader.read(store, bytes, decryptor);
+            Validated<List<CredentialRecord>> records = CredentialsStoreReader.read(store, bytes, decryptor, parsers);
             synchronized (this) {
                 if (records.isValid()) {
                     builder.addCredentials(records.orElseThrow());
@@ -271,11 +281,11 @@ public final class JenkinsHomeScanner {
             }
         }
 
-        private List<Path> children(Path dir) {
+        private List<Path> children(Path dir, boolean directoriesOnly) {
             List<Path> result = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
-                    if (Files.isDirectory(child)) {
+                    if (!directoriesOnly || Files.isDirectory(child)) {
                         result.add(child);
                     }
                 }
@@ -336,6 +346,8 @@ public final class JenkinsHomeScanner {
             return thread;
         };
     }
+
+    private static final ItemRead NOT_AN_ITEM = new ItemRead(Optional.empty());
 
     /** The outcome of reading one item. */
     private record ItemRead(Optional<ItemRecord> item) {}

@@ -26,6 +26,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * <p>A document with a DOCTYPE is refused outright: Jenkins never writes one, and refusing it means no entity is
  * declared, so none can be expanded or fetched. Bytes that are not UTF-8 are replaced and reported as a warning.
  * One SAX parser per thread is reused, since setting one up costs more than parsing a typical configuration.
+ * Documents given as bytes are first offered to {@link LeanXml}, which reads the plain subset Jenkins writes
+ * several times faster and declines everything else, DOCTYPEs included, to SAX.
  */
 final class SecureXml {
 
@@ -87,6 +89,21 @@ final class SecureXml {
      * @return what came of it: read in full, read with bad bytes replaced (a warning), or not read (and why)
      */
     static Outcome parse(byte[] bytes, Handler handler) {
+        return parse(bytes, handler, Parsers.LEAN_THEN_SAX);
+    }
+
+    /**
+     * Parses a document with the given parsers and feeds its elements and text to the handler.
+     *
+     * @param bytes the document as stored
+     * @param handler what to do with them
+     * @param parsers whether {@link LeanXml} may read it first; the outcome and the events are the same either way
+     * @return what came of it, as for {@link #parse(byte[], Handler)}
+     */
+    static Outcome parse(byte[] bytes, Handler handler, Parsers parsers) {
+        if (parsers == Parsers.LEAN_THEN_SAX && LeanXml.parse(bytes, handler)) {
+            return Outcome.OK;
+        }
         Outcome first = parseOnce(new InputSource(new ByteArrayInputStream(bytes)), handler);
         if (first.failed() && first.badEncoding() && !looksLikeUtf16(bytes)) {
             Optional<String> decoded = lenientUtf8(bytes);
@@ -107,6 +124,14 @@ final class SecureXml {
      */
     static Outcome parse(String text, Handler handler) {
         return parseOnce(new InputSource(new StringReader(text)), handler);
+    }
+
+    /** Which parsers read a document given as bytes. */
+    enum Parsers {
+        /** {@link LeanXml} reads the plain subset Jenkins writes; SAX reads whatever it declines. */
+        LEAN_THEN_SAX,
+        /** Only SAX reads; for comparisons. */
+        SAX_ONLY
     }
 
     /** What came of parsing one document. */

@@ -306,4 +306,49 @@ class JenkinsHomeScannerTest {
         sb.append("]>\n<project><description>&lol9;</description></project>\n");
         return sb.toString();
     }
+
+    @Test
+    void shouldWriteTheSameReportWhetherTheLeanReaderOrOnlySaxReadsTheFiles() throws IOException {
+        // given a generated home with every kind of job, and files only SAX reads or refuses
+        SyntheticJenkinsHome writer = SyntheticJenkinsHome.generate(dir.resolve("generated"), 400, 7L);
+        Path example = SyntheticJenkinsHome.example(dir.resolve("example")).home();
+        writer.raw("jobs/malformed/config.xml", bytes("<project><credentialsId>bb</credentialsId>"));
+        writer.raw("jobs/bomb/config.xml", bytes(billionLaughs()));
+        writer.raw(
+                "jobs/windows/config.xml",
+                bytes("<?xml version='1.1' encoding='UTF-8'?>\r\n<project>\r\n  <scm><userRemoteConfigs>"
+                        + "<hudson.plugins.git.UserRemoteConfig><url>https://bitbucket.org/acme/w.git</url>"
+                        + "<credentialsId>bb-api-token</credentialsId></hudson.plugins.git.UserRemoteConfig>"
+                        + "</userRemoteConfigs></scm>\r\n</project>\r\n"));
+        writer.raw(
+                "jobs/latin1/config.xml",
+                "<project><description>caf\u00e9</description><credentialsId>bb-app-password</credentialsId></project>"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        writer.raw(
+                "jobs/entities/config.xml",
+                bytes("<?xml version='1.0' encoding='UTF-8'?><project><properties a='&amp;'/><builders><x>"
+                        + "<credentialsId>bb-&#97;pi-token</credentialsId></x></builders></project>"));
+
+        // when
+        String lean = json(new JenkinsHomeScanner(1 << 20, 2, n -> {}, SecureXml.Parsers.LEAN_THEN_SAX)
+                .scan(writer.home(), AS_OF));
+        String sax = json(
+                new JenkinsHomeScanner(1 << 20, 2, n -> {}, SecureXml.Parsers.SAX_ONLY).scan(writer.home(), AS_OF));
+        String leanExample =
+                json(new JenkinsHomeScanner(1 << 20, 2, n -> {}, SecureXml.Parsers.LEAN_THEN_SAX).scan(example, AS_OF));
+        String saxExample =
+                json(new JenkinsHomeScanner(1 << 20, 2, n -> {}, SecureXml.Parsers.SAX_ONLY).scan(example, AS_OF));
+
+        // then
+        assertThat(lean).isEqualTo(sax);
+        assertThat(leanExample).isEqualTo(saxExample).contains("widget-build");
+        assertThat(lean).contains("jobs/malformed/config.xml", "jobs/bomb/config.xml", "jobs/latin1/config.xml");
+        assertThat(lean).contains("team-3/job-399", "windows", "entities");
+    }
+
+    private static String json(AuditReport report) {
+        StringBuilder out = new StringBuilder();
+        AuditReportJson.write(report, out);
+        return out.toString();
+    }
 }

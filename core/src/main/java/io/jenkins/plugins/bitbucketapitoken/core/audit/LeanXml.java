@@ -1,0 +1,642 @@
+package io.jenkins.plugins.bitbucketapitoken.core.audit;
+
+import java.util.Arrays;
+
+/**
+ * Reads the plain, well-formed subset of XML that Jenkins writes, several times faster than the JDK's SAX parser,
+ * and declines everything else so that {@link SecureXml} hands it to SAX.
+ *
+ * <p>The subset: UTF-8 only; an optional declaration {@code <?xml version='1.0' or '1.1'} with encoding UTF-8 and
+ * standalone; elements with ASCII names ({@code [A-Za-z_][A-Za-z0-9._-]*}) and attributes; text with the five
+ * predefined entities and numeric references to ordinary characters; CDATA sections; comments. Declined (so read
+ * by SAX, which reports or refuses them exactly as before): a DOCTYPE or any other {@code <!} declaration, any
+ * other entity, processing instructions, a byte-order mark, bytes that are not strict UTF-8, carriage returns,
+ * control and other characters that XML 1.0 and 1.1 treat differently or normalise, names with colons or
+ * non-ASCII letters, duplicate attributes, mismatched or unclosed tags, and anything beyond the limits below.
+ *
+ * <p>Hostile input cannot hurt it: it declares and expands no entity and fetches nothing, it works in one
+ * linear pass over the bytes, it declines documents over {@link #MAX_BYTES} or with more than 100,000 elements
+ * (SAX streams those), so its memory stays bounded, and events reach the handler only after the whole document
+ * was accepted, so a declined document leaves the handler untouched.
+ */
+final class LeanXml {
+
+    private static final int START = 0;
+    private static final int TEXT = 1;
+    private static final int END = 2;
+    private static final int MAX_NAME = 256;
+    private static final int MAX_ATTRIBUTES = 64;
+    private static final int MAX_DEPTH = 1024;
+    private static final int MAX_REFERENCES = 10_000;
+    /** Larger documents go to SAX, which streams: this reader holds the document and its events in memory. */
+    static final int MAX_BYTES = 4 * 1024 * 1024;
+    /** Three ints per event: 100,000 elements at most, far more than any Jenkins item configuration. */
+    static final int MAX_EVENT_INTS = 3 * 200_000;
+
+    private static final byte NAME_START = 1;
+    private static final byte NAME_PART = 2;
+    private static final byte[] NAME = nameTable();
+    private static final int NAMES_CACHED = 512;
+
+    // Element names repeat across files; one table per thread keeps a String per name instead of one per element.
+    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> new String[NAMES_CACHED]);
+
+    private final char[] c;
+    private final int n;
+    private int pos;
+    private int references;
+    private int[] events = new int[96];
+    private int eventCount;
+    private String[] names = new String[32];
+    private int nameCount;
+    private final String[] open = new String[MAX_DEPTH];
+    private int depth;
+    private final String[] nameTable = NAMES.get();
+
+    private LeanXml(char[] chars, int length) {
+        this.c = chars;
+        this.n = length;
+    }
+
+    /**
+     * Parses a document if it lies in the subset, and only then feeds its elements and text to the handler.
+     *
+     * @param bytes the document as stored
+     * @param handler hears the elements and text, in document order, when the document is accepted
+     * @return true when the document was read and the handler fed; false when it must go to SAX instead
+     */
+    static boolean parse(byte[] bytes, SecureXml.Handler handler) {
+        if (bytes.length > MAX_BYTES) {
+            return false;
+        }
+        char[] chars = new char[bytes.length];
+        int length = decode(bytes, chars);
+        if (length < 0) {
+            return false;
+        }
+        LeanXml lean = new LeanXml(chars, length);
+        if (!lean.document()) {
+            return false;
+        }
+        lean.replay(handler);
+        return true;
+    }
+
+    /** Decodes strict UTF-8, declining the characters this reader leaves to SAX; -1 when it declines. */
+    private static int decode(byte[] b, char[] out) {
+        int j = 0;
+        int i = 0;
+        while (i < b.length) {
+            int x = b[i];
+            if (x >= 0x20 && x < 0x7F) {
+                out[j++] = (char) x;
+                i++;
+                continue;
+            }
+            if (x == '\n' || x == '\t') {
+                out[j++] = (char) x;
+                i++;
+                continue;
+            }
+            if (x >= 0) {
+                // Other controls, carriage returns (normalised by XML) and DEL (restricted in XML 1.1).
+                return -1;
+            }
+            int cp;
+            int lead = x & 0xFF;
+            if (lead >= 0xC2 && lead <= 0xDF && i + 1 < b.length && isContinuation(b[i + 1])) {
+                cp = ((lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
+                i += 2;
+            } else if (lead >= 0xE0
+                    && lead <= 0xEF
+                    && i + 2 < b.length
+                    && isContinuation(b[i + 1])
+                    && isContinuation(b[i + 2])) {
+                cp = ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+                    return -1;
+                }
+                i += 3;
+            } else if (lead >= 0xF0
+                    && lead <= 0xF4
+                    && i + 3 < b.length
+                    && isContinuation(b[i + 1])
+                    && isContinuation(b[i + 2])
+                    && isContinuation(b[i + 3])) {
+                cp = ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+                if (cp < 0x10000 || cp > 0x10FFFF) {
+                    return -1;
+                }
+                i += 4;
+            } else {
+                return -1;
+            }
+            if (!isPlainCharacter(cp)) {
+                return -1;
+            }
+            if (cp >= 0x10000) {
+                out[j++] = Character.highSurrogate(cp);
+                out[j++] = Character.lowSurrogate(cp);
+            } else {
+                out[j++] = (char) cp;
+            }
+        }
+        return j;
+    }
+
+    private static boolean isContinuation(byte b) {
+        return (b & 0xC0) == 0x80;
+    }
+
+    /**
+     * Tells whether a character means the same in XML 1.0 and 1.1 and is never normalised: not a control, not
+     * NEL or LINE SEPARATOR, not a byte-order mark or a non-character.
+     */
+    private static boolean isPlainCharacter(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 0x20 && cp < 0x7F) || cp == '\n' || cp == '\t';
+        }
+        if (cp <= 0x9F) {
+            return false;
+        }
+        if (cp < 0xD800) {
+            return cp != 0x2028;
+        }
+        if (cp < 0xE000) {
+            return false;
+        }
+        return (cp <= 0xFFFD && cp != 0xFEFF) || (cp >= 0x10000 && cp <= 0x10FFFF);
+    }
+
+    private boolean document() {
+        if (startsWith("<?xml") && pos + 5 < n && isSpace(c[pos + 5])) {
+            if (!declaration()) {
+                return false;
+            }
+        }
+        if (!misc()) {
+            return false;
+        }
+        if (pos >= n || c[pos] != '<' || !startTag()) {
+            return false;
+        }
+        while (depth > 0) {
+            if (!content()) {
+                return false;
+            }
+        }
+        return misc() && pos == n;
+    }
+
+    /** Reads {@code <?xml version='1.x' encoding='UTF-8' standalone='yes'?>}, each part as XML orders them. */
+    private boolean declaration() {
+        pos += 5;
+        if (!pseudoAttribute("version")) {
+            return false;
+        }
+        String version = valueAt();
+        if (!version.equals("1.0") && !version.equals("1.1")) {
+            return false;
+        }
+        int mark = pos;
+        if (pseudoAttribute("encoding")) {
+            if (!valueAt().equalsIgnoreCase("UTF-8")) {
+                return false;
+            }
+            mark = pos;
+        } else {
+            pos = mark;
+        }
+        if (pseudoAttribute("standalone")) {
+            String standalone = valueAt();
+            if (!standalone.equals("yes") && !standalone.equals("no")) {
+                return false;
+            }
+        } else {
+            pos = mark;
+        }
+        skipSpaces();
+        if (!startsWith("?>")) {
+            return false;
+        }
+        pos += 2;
+        return true;
+    }
+
+    /** Reads required space, a name, {@code =} and the start of a quoted value; leaves pos on the quote. */
+    private boolean pseudoAttribute(String name) {
+        if (pos >= n || !isSpace(c[pos])) {
+            return false;
+        }
+        skipSpaces();
+        if (!startsWith(name)) {
+            return false;
+        }
+        pos += name.length();
+        skipSpaces();
+        if (pos >= n || c[pos] != '=') {
+            return false;
+        }
+        pos++;
+        skipSpaces();
+        return pos < n && (c[pos] == '\'' || c[pos] == '"');
+    }
+
+    /** Reads a quoted value without references (a declaration's); an empty string never matches a caller. */
+    private String valueAt() {
+        char quote = c[pos];
+        int start = pos + 1;
+        int end = start;
+        while (end < n && c[end] != quote && end - start < 32) {
+            end++;
+        }
+        if (end >= n || c[end] != quote) {
+            return "";
+        }
+        pos = end + 1;
+        return new String(c, start, end - start);
+    }
+
+    /** Skips what may surround the root element: spaces and comments. */
+    private boolean misc() {
+        while (true) {
+            skipSpaces();
+            if (startsWith("<!--")) {
+                if (!comment()) {
+                    return false;
+                }
+            } else {
+                return true;
+            }
+        }
+    }
+
+    private boolean comment() {
+        int end = indexOf("--", pos + 4);
+        if (end < 0 || end + 2 >= n || c[end + 2] != '>') {
+            return false;
+        }
+        pos = end + 3;
+        return true;
+    }
+
+    /** Reads one piece of content of the open element: text up to markup, then the markup. */
+    private boolean content() {
+        int runStart = pos;
+        int w = pos;
+        while (pos < n) {
+            char ch = c[pos];
+            if (ch == '<') {
+                break;
+            }
+            if (ch == '&') {
+                int written = reference(w, true);
+                if (written < 0) {
+                    return false;
+                }
+                w += written;
+                continue;
+            }
+            if (ch == '>' && pos >= 2 && c[pos - 1] == ']' && c[pos - 2] == ']' && pos - 2 >= runStart) {
+                return false;
+            }
+            c[w++] = ch;
+            pos++;
+        }
+        if (w > runStart && !event(TEXT, runStart, w - runStart)) {
+            return false;
+        }
+        if (pos >= n) {
+            return false;
+        }
+        if (pos + 1 < n && c[pos + 1] == '/') {
+            return endTag();
+        }
+        if (startsWith("<!--")) {
+            return comment();
+        }
+        if (startsWith("<![CDATA[")) {
+            int end = indexOf("]]>", pos + 9);
+            if (end < 0) {
+                return false;
+            }
+            if (end > pos + 9 && !event(TEXT, pos + 9, end - pos - 9)) {
+                return false;
+            }
+            pos = end + 3;
+            return true;
+        }
+        return startTag();
+    }
+
+    /**
+     * Reads a reference at pos ({@code &amp;}, {@code &#10;}, ...) and, when {@code write}, writes its character
+     * at {@code w}, which never passes pos.
+     *
+     * @return how many chars were written, or -1 when the reference is outside the subset
+     */
+    private int reference(int w, boolean write) {
+        if (++references > MAX_REFERENCES) {
+            return -1;
+        }
+        int semicolon = -1;
+        for (int i = pos + 1; i < n && i <= pos + 10; i++) {
+            if (c[i] == ';') {
+                semicolon = i;
+                break;
+            }
+        }
+        if (semicolon < 0) {
+            return -1;
+        }
+        int cp = referencedCharacter(pos + 1, semicolon);
+        if (cp < 0) {
+            return -1;
+        }
+        pos = semicolon + 1;
+        if (!write) {
+            return 0;
+        }
+        if (cp >= 0x10000) {
+            c[w] = Character.highSurrogate(cp);
+            c[w + 1] = Character.lowSurrogate(cp);
+            return 2;
+        }
+        c[w] = (char) cp;
+        return 1;
+    }
+
+    private int referencedCharacter(int from, int to) {
+        String name = new String(c, from, to - from);
+        switch (name) {
+            case "amp":
+                return '&';
+            case "lt":
+                return '<';
+            case "gt":
+                return '>';
+            case "quot":
+                return '"';
+            case "apos":
+                return '\'';
+            default:
+                break;
+        }
+        if (name.length() < 2 || name.charAt(0) != '#') {
+            return -1;
+        }
+        boolean hex = name.charAt(1) == 'x';
+        String digits = name.substring(hex ? 2 : 1);
+        if (digits.isEmpty() || digits.length() > 6) {
+            return -1;
+        }
+        int cp = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = Character.digit(digits.charAt(i), hex ? 16 : 10);
+            if (d < 0 || digits.charAt(i) > 'f') {
+                return -1;
+            }
+            cp = cp * (hex ? 16 : 10) + d;
+        }
+        // A reference to a carriage return is how Jenkins keeps one; it is not normalised.
+        return isPlainCharacter(cp) || cp == '\r' ? cp : -1;
+    }
+
+    private boolean startTag() {
+        pos++;
+        int nameStart = pos;
+        if (!name()) {
+            return false;
+        }
+        String name = cachedName(nameStart, pos);
+        int[] attributeStarts = null;
+        int[] attributeEnds = null;
+        int attributes = 0;
+        while (true) {
+            boolean spaced = pos < n && isSpace(c[pos]);
+            skipSpaces();
+            if (pos >= n) {
+                return false;
+            }
+            if (c[pos] == '>' || (c[pos] == '/' && pos + 1 < n && c[pos + 1] == '>')) {
+                break;
+            }
+            if (!spaced || attributes >= MAX_ATTRIBUTES) {
+                return false;
+            }
+            int attributeStart = pos;
+            if (!name()) {
+                return false;
+            }
+            int attributeEnd = pos;
+            if (attributeStarts == null) {
+                attributeStarts = new int[MAX_ATTRIBUTES];
+                attributeEnds = new int[MAX_ATTRIBUTES];
+            }
+            for (int k = 0; k < attributes; k++) {
+                if (Arrays.equals(c, attributeStarts[k], attributeEnds[k], c, attributeStart, attributeEnd)) {
+                    return false;
+                }
+            }
+            attributeStarts[attributes] = attributeStart;
+            attributeEnds[attributes] = attributeEnd;
+            attributes++;
+            skipSpaces();
+            if (pos >= n || c[pos] != '=') {
+                return false;
+            }
+            pos++;
+            skipSpaces();
+            if (!attributeValue()) {
+                return false;
+            }
+        }
+        if (depth >= MAX_DEPTH) {
+            return false;
+        }
+        open[depth++] = name;
+        if (!event(START, nameIndex(name), 0)) {
+            return false;
+        }
+        if (c[pos] == '/') {
+            pos += 2;
+            depth--;
+            return event(END, 0, 0);
+        }
+        pos++;
+        return true;
+    }
+
+    /** Returns the name in {@code c[from, to)}, from the thread's table when it was seen before. */
+    private String cachedName(int from, int to) {
+        int hash = 0;
+        for (int i = from; i < to; i++) {
+            hash = 31 * hash + c[i];
+        }
+        String[] table = nameTable;
+        int slot = (hash ^ (hash >>> 16)) & (NAMES_CACHED - 1);
+        String known = table[slot];
+        if (known != null && known.length() == to - from) {
+            boolean same = true;
+            for (int k = 0; same && k < known.length(); k++) {
+                same = known.charAt(k) == c[from + k];
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String name = new String(c, from, to - from);
+        table[slot] = name;
+        return name;
+    }
+
+    private boolean attributeValue() {
+        if (pos >= n || (c[pos] != '\'' && c[pos] != '"')) {
+            return false;
+        }
+        char quote = c[pos++];
+        while (pos < n && c[pos] != quote) {
+            if (c[pos] == '<') {
+                return false;
+            }
+            if (c[pos] == '&') {
+                if (reference(0, false) < 0) {
+                    return false;
+                }
+            } else {
+                pos++;
+            }
+        }
+        if (pos >= n) {
+            return false;
+        }
+        pos++;
+        return true;
+    }
+
+    private boolean endTag() {
+        pos += 2;
+        int nameStart = pos;
+        if (!name()) {
+            return false;
+        }
+        String expected = open[depth - 1];
+        if (pos - nameStart != expected.length()) {
+            return false;
+        }
+        for (int k = 0; k < expected.length(); k++) {
+            if (c[nameStart + k] != expected.charAt(k)) {
+                return false;
+            }
+        }
+        skipSpaces();
+        if (pos >= n || c[pos] != '>') {
+            return false;
+        }
+        pos++;
+        depth--;
+        return event(END, 0, 0);
+    }
+
+    /** Reads an ASCII name without colons. */
+    private boolean name() {
+        if (pos >= n || !isNameStart(c[pos])) {
+            return false;
+        }
+        int start = pos;
+        pos++;
+        while (pos < n && isNameCharacter(c[pos])) {
+            pos++;
+        }
+        return pos - start <= MAX_NAME;
+    }
+
+    private static boolean isNameStart(char ch) {
+        return ch < 128 && NAME[ch] == NAME_START;
+    }
+
+    private static boolean isNameCharacter(char ch) {
+        return ch < 128 && NAME[ch] != 0;
+    }
+
+    private static byte[] nameTable() {
+        byte[] table = new byte[128];
+        for (char ch = 0; ch < 128; ch++) {
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_') {
+                table[ch] = NAME_START;
+            } else if ((ch >= '0' && ch <= '9') || ch == '.' || ch == '-') {
+                table[ch] = NAME_PART;
+            }
+        }
+        return table;
+    }
+
+    private static boolean isSpace(char ch) {
+        return ch == ' ' || ch == '\n' || ch == '\t';
+    }
+
+    private void skipSpaces() {
+        while (pos < n && isSpace(c[pos])) {
+            pos++;
+        }
+    }
+
+    private boolean startsWith(String s) {
+        if (pos + s.length() > n) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (c[pos + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(String s, int from) {
+        char first = s.charAt(0);
+        for (int i = from; i + s.length() <= n; i++) {
+            if (c[i] == first) {
+                int k = 1;
+                while (k < s.length() && c[i + k] == s.charAt(k)) {
+                    k++;
+                }
+                if (k == s.length()) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private int nameIndex(String name) {
+        if (nameCount == names.length) {
+            names = Arrays.copyOf(names, nameCount * 2);
+        }
+        names[nameCount] = name;
+        return nameCount++;
+    }
+
+    private boolean event(int kind, int a, int b) {
+        if (eventCount + 3 > MAX_EVENT_INTS) {
+            return false;
+        }
+        if (eventCount + 3 > events.length) {
+            events = Arrays.copyOf(events, events.length * 2);
+        }
+        events[eventCount++] = kind;
+        events[eventCount++] = a;
+        events[eventCount++] = b;
+        return true;
+    }
+
+    private void replay(SecureXml.Handler handler) {
+        for (int i = 0; i < eventCount; i += 3) {
+            switch (events[i]) {
+                case START -> handler.start(names[events[i + 1]]);
+                case TEXT -> handler.text(c, events[i + 1], events[i + 2]);
+                default -> handler.end();
+            }
+        }
+    }
+}
