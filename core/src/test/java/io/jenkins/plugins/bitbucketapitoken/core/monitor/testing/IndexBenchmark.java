@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * Measures what the administrative monitor does at startup and on every page view: reading every item's
  * {@code config.xml} into core's {@link ReferenceIndex} (the plugin does the same with
  * {@code item.getConfigFile().asString()} on a background thread), and computing the summary the page renders.
- * Run by {@code bench/index-benchmark.sh}; not a test.
+ * The credentials are those {@code SyntheticJenkinsHome} writes. Run by {@code bench/index-benchmark.sh}; not a
+ * test.
  */
 public final class IndexBenchmark {
 
@@ -44,9 +45,9 @@ public final class IndexBenchmark {
                     .toList();
         }
         CredentialIndex credentials = CredentialIndex.of(List.of(
-                record("bitbucket", CredentialKind.APP_PASSWORD),
-                record("bitbucket-release", CredentialKind.APP_PASSWORD),
-                record("bitbucket-api-token", CredentialKind.API_TOKEN)));
+                record("bb-app-password", CredentialKind.APP_PASSWORD),
+                record("bb-api-token", CredentialKind.API_TOKEN),
+                record("bb-access-token", CredentialKind.ACCESS_TOKEN)));
         for (int round = 1; round <= rounds; round++) {
             ReferenceIndex index = new ReferenceIndex();
             long start = System.nanoTime();
