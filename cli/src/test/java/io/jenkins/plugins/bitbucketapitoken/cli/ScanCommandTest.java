@@ -30,7 +30,8 @@ class ScanCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out())
                 .startsWith("Jenkins home: " + dir)
-                .contains("4 item(s) still use a Bitbucket app password.\nWhat to do: For each app-password credential they use")
+                .contains(
+                        "4 item(s) still use a Bitbucket app password.\nWhat to do: For each app-password credential they use")
                 .contains("  - gateway\n  - legacy-nightly\n  - widget-build\n  - widget-release\n")
                 .contains("bitbucket -> API_TOKEN in folder:payments");
         assertThat(run.out().indexOf("What to do")).isLessThan(run.out().indexOf("Items ("));
