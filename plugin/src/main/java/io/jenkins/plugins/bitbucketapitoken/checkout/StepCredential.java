@@ -9,6 +9,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.model.Descriptor;
 import hudson.model.Run;
+import io.jenkins.plugins.bitbucketapitoken.PlainSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
@@ -52,7 +53,7 @@ record StepCredential(
                     .findFirst()
                     .orElseThrow());
         }
-        String secret = secretOf(found);
+        String secret = PlainSecrets.of(found).orElse("");
         Credential core = new Credential(decision.identity(), SecretValue.ofPasted(secret));
         Optional<StandardUsernamePasswordCredentials> derived = found instanceof StringCredentials text
                 ? Optional.of(derive(text, decision.gitUsername(), secret))
@@ -87,13 +88,6 @@ record StepCredential(
         }
         throw BitbucketCheckoutExecution.abort(Message.CHECKOUT_UNSUPPORTED_CREDENTIAL.problem(
                 id, found.getClass().getSimpleName()));
-    }
-
-    private static String secretOf(StandardCredentials found) {
-        if (found instanceof StandardUsernamePasswordCredentials userPass) {
-            return userPass.getPassword().getPlainText();
-        }
-        return ((StringCredentials) found).getSecret().getPlainText();
     }
 
     private static StandardUsernamePasswordCredentials derive(StringCredentials text, String username, String secret)

@@ -4,11 +4,11 @@ import hudson.Extension;
 import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.TokenExpiry;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.ExpiringTokens;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.jenkinsci.Symbol;
 
@@ -52,10 +52,6 @@ public class ExpiringTokenMonitor extends AdministrativeMonitor {
     }
 
     private static Optional<LocalDate> expiryOf(BitbucketApiTokenCredentials credentials) {
-        try {
-            return Optional.ofNullable(credentials.getExpiry()).map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return TokenExpiry.parse(credentials.getExpiry()).value().flatMap(date -> date);
     }
 }

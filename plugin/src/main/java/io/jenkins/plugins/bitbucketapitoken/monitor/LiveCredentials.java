@@ -8,22 +8,20 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
-import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.common.UsernameCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Item;
 import hudson.model.ModelObject;
 import hudson.security.ACL;
+import io.jenkins.plugins.bitbucketapitoken.PlainSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialKind;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialScope;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
-import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * Reads the credentials of the local stores (the system store and folder stores) as core records. Only these
@@ -100,19 +98,6 @@ final class LiveCredentials {
                 CredentialScope.parse(scope == null ? null : scope.name()),
                 c.getClass().getName(),
                 username,
-                CredentialKind.classify(c.getClass().getName(), secretOf(c)));
-    }
-
-    private static Optional<String> secretOf(Credentials c) {
-        if (c instanceof BitbucketApiTokenCredentials token) {
-            return Optional.of(token.getToken().getPlainText());
-        }
-        if (c instanceof StandardUsernamePasswordCredentials userPass) {
-            return Optional.of(userPass.getPassword().getPlainText());
-        }
-        if (c instanceof StringCredentials text) {
-            return Optional.of(text.getSecret().getPlainText());
-        }
-        return Optional.empty();
+                CredentialKind.classify(c.getClass().getName(), PlainSecrets.of(c)));
     }
 }
