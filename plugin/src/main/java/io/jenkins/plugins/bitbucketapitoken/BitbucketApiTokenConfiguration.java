@@ -10,8 +10,10 @@ import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.repo.BitbucketEndpoints;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
+import net.sf.json.JSONObject;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * Holds the Bitbucket Cloud base URLs, the only hosts the plugin sends tokens to. Blank means Bitbucket Cloud's
@@ -56,7 +58,9 @@ public class BitbucketApiTokenConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setApiUrl(@CheckForNull String apiUrl) {
-        this.apiUrl = Util.fixEmptyAndTrim(apiUrl);
+        String url = Util.fixEmptyAndTrim(apiUrl);
+        refuse(BitbucketEndpoints.of(url, null), "apiUrl");
+        this.apiUrl = url;
         save();
     }
 
@@ -72,8 +76,34 @@ public class BitbucketApiTokenConfiguration extends GlobalConfiguration {
      */
     @DataBoundSetter
     public void setGitUrl(@CheckForNull String gitUrl) {
-        this.gitUrl = Util.fixEmptyAndTrim(gitUrl);
+        String url = Util.fixEmptyAndTrim(gitUrl);
+        refuse(BitbucketEndpoints.of(null, url), "gitUrl");
+        this.gitUrl = url;
         save();
+    }
+
+    /**
+     * Refuses an unusable base URL on save with the form's own message, instead of storing it and then silently
+     * using Bitbucket Cloud's.
+     */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        for (String field : new String[] {"apiUrl", "gitUrl"}) {
+            String value = Util.fixEmptyAndTrim(json.optString(field, ""));
+            Validated<BitbucketEndpoints> endpoints =
+                    field.equals("apiUrl") ? BitbucketEndpoints.of(value, null) : BitbucketEndpoints.of(null, value);
+            if (endpoints.error().isPresent()) {
+                throw new FormException(endpoints.error().get().describe(), field);
+            }
+        }
+        return super.configure(req, json);
+    }
+
+    /** Refuses an unusable base URL from JCasC or a script, naming the field. */
+    private static void refuse(Validated<BitbucketEndpoints> endpoints, String field) {
+        endpoints.error().ifPresent(error -> {
+            throw new IllegalArgumentException(field + ": " + error.describe());
+        });
     }
 
     /** Returns the configured endpoints; Bitbucket Cloud's own if the saved ones are unusable. */

@@ -54,11 +54,25 @@ public final class JenkinsAccess {
      * @return the client
      */
     public static HttpClient httpClient() {
-        return ProxyConfiguration.newHttpClientBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        ProxyConfiguration proxy = Jenkins.get().getProxy();
+        CachedClient cached = client;
+        if (cached == null || cached.proxy() != proxy) {
+            cached = new CachedClient(
+                    proxy,
+                    ProxyConfiguration.newHttpClientBuilder()
+                            .connectTimeout(CONNECT_TIMEOUT)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build());
+            client = cached;
+        }
+        return cached.client();
     }
+
+    /** One client for the plugin, rebuilt when an administrator changes the proxy configuration. */
+    private record CachedClient(@CheckForNull ProxyConfiguration proxy, HttpClient client) {}
+
+    @CheckForNull
+    private static volatile CachedClient client;
 
     private static AccessControlled accessControlled(@CheckForNull ModelObject context) {
         return context instanceof AccessControlled ac ? ac : Jenkins.get();

@@ -174,28 +174,34 @@ public enum Message {
     DEFAULT_BRANCH_UNKNOWN(
             Severity.ERROR,
             "No branch was given and the repository's main branch could not be read from the REST API: {0}",
-            "Give the branch, for example branch: 'main', or use a credential with the account e-mail and"
-                    + " scope read:repository:bitbucket."),
+            "Give the branch, for example branch: 'main', or fix what the REST API answered."),
+    CHECKOUT_FAILED(
+            Severity.ERROR,
+            "git could not check out {0} with the credential {1} ({2}, Git username {3}), and its output does not"
+                    + " say why in a way this step recognises.",
+            "Read git's output above; check that the credential has scope " + BitbucketCloud.SCOPE_READ_REPOSITORY
+                    + " on {0}, that the repository exists, and that this agent reaches {4}."),
     MONITOR_APP_PASSWORDS_REMOVED(
             Severity.ERROR,
             "Bitbucket removed app passwords on " + BitbucketCloud.APP_PASSWORDS_REMOVED
-                    + ": {0} jobs fail until their credentials are replaced ({1} app-password credentials).",
+                    + " and jobs that still use them fail. Jobs on app passwords: {0}; app-password credentials: {1}.",
             "Replace each app-password credential with an API token on the Bitbucket app passwords page; the id"
                     + " stays, so no job needs to change."),
     MONITOR_APP_PASSWORDS_BROWNOUT(
             Severity.ERROR,
             "App passwords fail during Bitbucket's daily brownouts and stop for good on "
-                    + BitbucketCloud.APP_PASSWORDS_REMOVED + ": {0} jobs use them ({1} app-password credentials).",
+                    + BitbucketCloud.APP_PASSWORDS_REMOVED
+                    + ". Jobs on app passwords: {0}; app-password credentials: {1}.",
             "Replace each app-password credential with an API token now; the id stays, so no job needs to change."),
     MONITOR_APP_PASSWORDS_DEPRECATED(
             Severity.WARNING,
-            "{0} jobs use Bitbucket app passwords ({1} app-password credentials); app passwords stop working on "
-                    + BitbucketCloud.APP_PASSWORDS_REMOVED + ".",
+            "Bitbucket app passwords stop working on " + BitbucketCloud.APP_PASSWORDS_REMOVED
+                    + ". Jobs on app passwords: {0}; app-password credentials: {1}.",
             "Replace each app-password credential with an API token before then; the id stays, so no job needs to"
                     + " change."),
     MONITOR_TOKENS_EXPIRING(
             Severity.WARNING,
-            "{0} Bitbucket API tokens have expired or expire within 30 days.",
+            "Bitbucket API tokens that have expired or expire within 30 days: {0}.",
             "Create new API tokens (they cannot be extended) and update the credentials before they stop working."),
     MIGRATION_NOT_AN_APP_PASSWORD(
             Severity.ERROR,
@@ -339,6 +345,12 @@ public enum Message {
             Severity.ERROR,
             "Could not reach {0} for {1} ({2}).",
             "Check the base URL, the network and the proxy settings, then try again."),
+    DIAGNOSIS_GIT_CONFIGURATION(
+            Severity.ERROR,
+            "git refused its own configuration before it reached {0} (\"{2}\"); the credential was not tried.",
+            "Check the GIT_CONFIG_* and GIT_CONFIG_PARAMETERS variables of the agent and the job, and the agent's"
+                    + " .gitconfig; git 2.31 or later reads GIT_CONFIG_COUNT, which needs a key and a value for each"
+                    + " entry."),
     DIAGNOSIS_UNKNOWN_RESPONSE(
             Severity.ERROR,
             "Bitbucket answered HTTP {1} on {0}, an answer this tool does not recognise.",

@@ -5,13 +5,14 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
+import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
-import io.jenkins.plugins.bitbucketapitoken.core.auth.CredentialAssessment;
 import io.jenkins.plugins.bitbucketapitoken.core.checkout.CheckoutPlan;
 import io.jenkins.plugins.bitbucketapitoken.core.checkout.Revision;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.CredentialVerifier;
@@ -19,6 +20,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnoser;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.Diagnosis;
 import io.jenkins.plugins.bitbucketapitoken.core.verify.RestResult;
 import io.jenkins.plugins.bitbucketapitoken.monitor.AppPasswordIndex;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -47,6 +49,9 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
+        if (step.getRepository() != null && step.getUrl() != null) {
+            listener.getLogger().println(PREFIX + "WARNING: " + Messages.BitbucketCheckoutStep_repositoryAndUrl());
+        }
         CheckoutPlan plan = orAbort(step.plan());
         plan.notes().forEach(note -> log(listener, note));
         StepCredential credential;
@@ -60,13 +65,19 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         if (plan.needsMainBranch()) {
             step.resolveRevision(mainBranch(plan, credential, listener));
         }
-        try (CheckoutScope scope = CheckoutScope.open(run, credential.derived().orElse(null))) {
-            step.checkout(run, context.get(FilePath.class), listener, context.get(Launcher.class));
+        step.useForCheckout(credential.derived().orElse(null), run.getParent());
+        LogTail tail = new LogTail(listener.getLogger());
+        TaskListener teeing = new StreamTaskListener(tail, StandardCharsets.UTF_8);
+        try {
+            step.checkout(run, context.get(FilePath.class), teeing, context.get(Launcher.class));
+        } catch (InterruptedException stopped) {
+            // an abort is not a failed checkout: nothing to diagnose or record
+            throw stopped;
         } catch (Exception failure) {
-            Optional<Diagnosis> diagnosis = diagnose(failure, credential.core().map(Credential::assess));
-            diagnosis.ifPresent(d -> listener.error(PREFIX + d.describe()));
-            recordFailure(
-                    step.getCredentialsId(), diagnosis.map(d -> d.code().name()).orElse("CHECKOUT_FAILED"));
+            teeing.getLogger().flush();
+            Diagnosis diagnosis = diagnose(failure, tail.text(StandardCharsets.UTF_8), plan, credential);
+            listener.error(PREFIX + diagnosis.describe());
+            recordFailure(step.getCredentialsId(), diagnosis.code().name());
             throw failure;
         }
         Map<String, String> variables = new TreeMap<>();
@@ -99,12 +110,18 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         }
     }
 
-    private static Optional<Diagnosis> diagnose(Throwable failure, Optional<CredentialAssessment> sent) {
-        StringBuilder output = new StringBuilder();
+    /** Explains a failed checkout from git's output in the log (and the failure's own messages). */
+    private Diagnosis diagnose(Throwable failure, String log, CheckoutPlan plan, StepCredential credential) {
+        StringBuilder output = new StringBuilder(log).append('\n');
         for (Throwable t = failure; t != null; t = t.getCause()) {
             output.append(t.getMessage()).append('\n');
         }
-        return sent.flatMap(assessment -> Diagnoser.diagnoseGitOutput(output.toString(), assessment));
+        return Diagnoser.diagnoseCheckout(
+                output.toString(),
+                plan.repository().fullName(),
+                Optional.ofNullable(step.getCredentialsId()),
+                credential.core().map(Credential::assess),
+                plan.repository().cloneUrl().getHost());
     }
 
     private static <T> T orAbort(Validated<T> validated) throws AbortException {

@@ -1,12 +1,17 @@
 package io.jenkins.plugins.bitbucketapitoken.checkout;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.model.Queue;
 import hudson.model.queue.Tasks;
 import hudson.plugins.git.BranchSpec;
@@ -41,6 +46,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.scm.SCMStep;
@@ -88,6 +94,14 @@ public class BitbucketCheckoutStep extends SCMStep {
     /** The main branch read from the REST API when no branch was given; set by the execution. */
     @CheckForNull
     private transient Revision resolvedRevision;
+
+    /** The username/password form of a secret text credential, for this checkout only; set by the execution. */
+    @CheckForNull
+    private transient StandardUsernamePasswordCredentials secretTextForGit;
+
+    /** The job that checks out, so that polling can find a secret text again; set by the execution. */
+    @CheckForNull
+    private transient Job<?, ?> owner;
 
     /** Creates the step; every option is a named parameter. */
     @DataBoundConstructor
@@ -223,6 +237,11 @@ public class BitbucketCheckoutStep extends SCMStep {
         this.resolvedRevision = revision;
     }
 
+    void useForCheckout(@CheckForNull StandardUsernamePasswordCredentials secretTextForGit, Job<?, ?> owner) {
+        this.secretTextForGit = secretTextForGit;
+        this.owner = owner;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new BitbucketCheckoutExecution(this, context);
@@ -270,8 +289,11 @@ public class BitbucketCheckoutStep extends SCMStep {
                     .map(SparseCheckoutPath::new)
                     .toList()));
         }
+        String cloneUrl = plan.repository().cloneUrl().toString();
+        extensions.add(new BitbucketCheckoutExtension(cloneUrl, secretTextForGit, owner));
+        // a secret text is handed to git by the extension; the Git plugin only looks up username credentials
         UserRemoteConfig remote = new UserRemoteConfig(
-                plan.repository().cloneUrl().toString(), "origin", revision.refspec(), credentialsId);
+                cloneUrl, "origin", revision.refspec(), secretTextForGit == null ? credentialsId : null);
         return new GitSCM(List.of(remote), List.of(new BranchSpec(revision.branchSpec())), null, null, extensions);
     }
 
@@ -291,19 +313,42 @@ public class BitbucketCheckoutStep extends SCMStep {
             return Messages.BitbucketCheckoutStep_DisplayName();
         }
 
-        /** Lists the credentials the step can use: username/password (API tokens included) and secret text. */
+        /**
+         * Lists the credentials the step can use for the repository: Bitbucket API tokens and other username/password
+         * credentials, and secret texts (access tokens), as the job itself would see them.
+         */
         @POST
-        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        public ListBoxModel doFillCredentialsIdItems(
+                @AncestorInPath Item item,
+                @QueryParameter String credentialsId,
+                @QueryParameter String repository,
+                @QueryParameter String url) {
             StandardListBoxModel result = new StandardListBoxModel();
             if (item == null || !item.hasPermission(Item.EXTENDED_READ)) {
                 return result.includeCurrentValue(credentialsId);
             }
+            List<DomainRequirement> domain = URIRequirementBuilder.fromUri(
+                            cloneUrl(Util.fixEmptyAndTrim(repository) != null ? repository : url))
+                    .build();
+            var authentication = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
             result.includeEmptyValue();
-            result.includeAs(
-                    item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+            result.includeMatchingAs(
+                    authentication,
                     item,
-                    StandardCredentials.class);
+                    StandardCredentials.class,
+                    domain,
+                    CredentialsMatchers.anyOf(
+                            CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+                            CredentialsMatchers.instanceOf(StringCredentials.class)));
             return result.includeCurrentValue(credentialsId);
+        }
+
+        private static String cloneUrl(@CheckForNull String reference) {
+            BitbucketEndpoints endpoints = BitbucketApiTokenConfiguration.get().endpoints();
+            return RepositoryReferences.parse(Util.fixNull(reference), endpoints)
+                    .value()
+                    .map(ref -> ref.cloneUrl().toString())
+                    .orElse(endpoints.gitUrl().toString());
         }
 
         /** Checks a {@code workspace/slug} through core. */
@@ -311,9 +356,15 @@ public class BitbucketCheckoutStep extends SCMStep {
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : check(value);
         }
 
-        /** Checks a repository URL through core. */
-        public FormValidation doCheckUrl(@QueryParameter String value) {
-            return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : check(value);
+        /** Checks a repository URL through core, and warns when a repository is given too. */
+        public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String repository) {
+            if (Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            if (Util.fixEmptyAndTrim(repository) != null) {
+                return FormValidation.warning(Messages.BitbucketCheckoutStep_repositoryAndUrl());
+            }
+            return check(value);
         }
 
         /** Checks a branch, tag or commit through core. */

@@ -10,6 +10,7 @@ import hudson.AbortException;
 import hudson.model.Descriptor;
 import hudson.model.Run;
 import io.jenkins.plugins.bitbucketapitoken.PlainSecrets;
+import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
@@ -58,6 +59,10 @@ record StepCredential(
         Optional<StandardUsernamePasswordCredentials> derived = found instanceof StringCredentials text
                 ? Optional.of(derive(text, decision.gitUsername(), secret))
                 : Optional.empty();
+        // the Git plugin finds the other kinds by id itself and tracks their use; a secret text it cannot use
+        if (derived.isPresent()) {
+            CredentialsProvider.track(run, found);
+        }
         return new StepCredential(Optional.of(core), derived, decision.problems());
     }
 
@@ -90,6 +95,20 @@ record StepCredential(
                 id, found.getClass().getSimpleName()));
     }
 
+    /**
+     * Turns a secret text access token into the username/password form git takes, with {@code x-token-auth}.
+     *
+     * @param text the secret text
+     * @return its username/password form, never stored
+     */
+    static StandardUsernamePasswordCredentials accessTokenForGit(StringCredentials text) {
+        try {
+            return derive(text, BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME, text.getSecret().getPlainText());
+        } catch (AbortException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private static StandardUsernamePasswordCredentials derive(StringCredentials text, String username, String secret)
             throws AbortException {
         try {
@@ -98,6 +117,7 @@ record StepCredential(
             derived.setUsernameSecret(false);
             return derived;
         } catch (Descriptor.FormException e) {
+            // the message names the credential's rule (e.g. FIPS length), never the secret
             throw new AbortException(BitbucketCheckoutExecution.PREFIX + e.getMessage());
         }
     }

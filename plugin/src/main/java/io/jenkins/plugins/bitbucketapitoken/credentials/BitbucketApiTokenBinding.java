@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketapitoken.credentials;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -102,6 +103,9 @@ public class BitbucketApiTokenBinding extends MultiBinding<BitbucketApiTokenCred
             @Nullable Launcher launcher,
             @NonNull TaskListener listener)
             throws IOException, InterruptedException {
+        if (Util.fixEmptyAndTrim(getCredentialsId()) == null) {
+            throw new AbortException(Messages.BitbucketApiTokenBinding_noCredentialsId());
+        }
         BitbucketApiTokenCredentials credentials = getCredentials(build);
         Map<String, String> secretValues = new LinkedHashMap<>();
         Map<String, String> publicValues = new LinkedHashMap<>();

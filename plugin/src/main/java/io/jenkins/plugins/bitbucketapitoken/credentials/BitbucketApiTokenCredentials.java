@@ -8,6 +8,8 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
+import io.jenkins.plugins.bitbucketapitoken.core.secret.SecretClassifier;
+import io.jenkins.plugins.bitbucketapitoken.core.secret.SecretKind;
 
 /**
  * An Atlassian API token for Bitbucket Cloud that presents the right username on each channel.
@@ -33,13 +35,21 @@ public interface BitbucketApiTokenCredentials extends StandardUsernamePasswordCr
     @CheckForNull
     String getExpiry();
 
-    /** Names the credential by its e-mail and kind, never by its token. */
+    /**
+     * Names the credential by its e-mail, kind and id (two tokens of one account stay apart), never by its token;
+     * one that holds an app password (stored before the checks existed) says so wherever it is offered.
+     */
     class NameProvider extends CredentialsNameProvider<BitbucketApiTokenCredentials> {
         @NonNull
         @Override
         public String getName(@NonNull BitbucketApiTokenCredentials credentials) {
             String description = Util.fixEmptyAndTrim(credentials.getDescription());
-            String name = Messages.BitbucketApiTokenCredentials_name(credentials.getEmail());
+            boolean appPassword = SecretClassifier.classify(credentials.getToken().getPlainText())
+                            .kind()
+                    == SecretKind.APP_PASSWORD;
+            String name = appPassword
+                    ? Messages.BitbucketApiTokenCredentials_nameAppPassword(credentials.getEmail(), credentials.getId())
+                    : Messages.BitbucketApiTokenCredentials_name(credentials.getEmail(), credentials.getId());
             return description == null ? name : name + " (" + description + ")";
         }
     }

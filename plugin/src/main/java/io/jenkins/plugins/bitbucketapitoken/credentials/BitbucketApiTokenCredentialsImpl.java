@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.credentials;
 
 import com.cloudbees.plugins.credentials.ContextInPath;
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.NameWith;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
@@ -8,6 +9,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
+import hudson.model.Descriptor.FormException;
 import hudson.model.ModelObject;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
@@ -18,11 +20,17 @@ import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.CredentialFieldChecks;
 import io.jenkins.plugins.bitbucketapitoken.core.secret.SecretClassifier;
+import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.TokenExpiry;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** Stores an Atlassian API token with its account e-mail, optional Git username and optional expiry date. */
@@ -44,13 +52,16 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
     private String expiry;
 
     /**
-     * Creates the credential. Spaces and line breaks that pasting added to the token are removed.
+     * Creates the credential. Spaces and line breaks that pasting added to the token are removed. The same checks as
+     * the form's refuse what can never work, whichever way the credential is created (form, REST, CLI, JCasC,
+     * script): an app password, an access token, a damaged or empty token, a missing or malformed e-mail.
      *
      * @param scope the scope, or {@code null} for global
      * @param id the id, or {@code null} to generate one
      * @param description the description
      * @param email the Atlassian account e-mail (REST username)
      * @param token the API token
+     * @throws FormException naming the field and saying what is wrong and what to do
      */
     @DataBoundConstructor
     public BitbucketApiTokenCredentialsImpl(
@@ -58,10 +69,22 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
             @CheckForNull String id,
             @CheckForNull String description,
             @CheckForNull String email,
-            @CheckForNull Secret token) {
+            @CheckForNull Secret token)
+            throws FormException {
         super(scope, id, description);
         this.email = Util.fixNull(email).strip();
-        this.token = Secret.fromString(SecretClassifier.withoutWhitespace(Secret.toString(token)));
+        String plain = SecretClassifier.withoutWhitespace(Secret.toString(token));
+        refuse(CredentialFieldChecks.checkEmail(this.email), "email");
+        refuse(CredentialFieldChecks.checkToken(plain), "token");
+        this.token = Secret.fromString(plain);
+    }
+
+    /** Throws the first error of a field's check, as the form shows it. */
+    static void refuse(List<Problem> problems, String field) throws FormException {
+        Optional<Problem> error = problems.stream().filter(Problem::isError).findFirst();
+        if (error.isPresent()) {
+            throw new FormException(error.get().describe(), field);
+        }
     }
 
     @NonNull
@@ -103,7 +126,14 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
      */
     @DataBoundSetter
     public void setGitUsername(@CheckForNull String gitUsername) {
-        this.gitUsername = Util.fixEmptyAndTrim(gitUsername);
+        String name = Util.fixEmptyAndTrim(gitUsername);
+        CredentialFieldChecks.checkGitUsername(name).stream()
+                .filter(Problem::isError)
+                .findFirst()
+                .ifPresent(error -> {
+                    throw new IllegalArgumentException(error.describe());
+                });
+        this.gitUsername = name;
     }
 
     @CheckForNull
@@ -119,7 +149,11 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
      */
     @DataBoundSetter
     public void setExpiry(@CheckForNull String expiry) {
-        this.expiry = Util.fixEmptyAndTrim(expiry);
+        String date = Util.fixEmptyAndTrim(expiry);
+        TokenExpiry.parse(date).error().ifPresent(error -> {
+            throw new IllegalArgumentException(error.describe());
+        });
+        this.expiry = date;
     }
 
     /** The username is public: it is an e-mail or a Bitbucket username, not a secret. */
@@ -139,26 +173,48 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
             return Messages.BitbucketApiTokenCredentialsImpl_DisplayName();
         }
 
+        /** Tells the kind list what this credential is for. */
+        @Override
+        public String getDescription() {
+            return Messages.BitbucketApiTokenCredentialsImpl_Description();
+        }
+
         @Override
         public String getIconClassName() {
             return "symbol-id-card";
         }
 
         /**
-         * Checks the token: an app password, an access token or a damaged token is an error, an unknown shape a
-         * warning. The value may arrive encrypted (when editing); {@link Secret#fromString} decrypts it.
+         * Refuses a form whose Git username or expiry date the form marks as an error, before anything is stored: a
+         * credential that cannot work is never saved as a "Bitbucket API token" the monitor would then list.
          */
-        @POST
-        public FormValidation doCheckToken(@ContextInPath ModelObject context, @QueryParameter String value) {
-            if (!JenkinsAccess.canConfigureCredentials(context)) {
-                return FormValidation.ok();
-            }
-            return FormValidations.of(CredentialFieldChecks.checkToken(Secret.toString(Secret.fromString(value))));
+        @Override
+        public Credentials newInstance(StaplerRequest2 req, JSONObject formData) throws FormException {
+            refuse(CredentialFieldChecks.checkGitUsername(formData.optString("gitUsername", null)), "gitUsername");
+            refuse(CredentialFieldChecks.checkExpiry(formData.optString("expiry", null), Clock.systemUTC()), "expiry");
+            return super.newInstance(req, formData);
         }
 
-        /** Checks that the e-mail is present and looks like one. */
+        /**
+         * Checks the token: an app password, an access token or a damaged token is an error, an unknown shape a
+         * warning. When editing, the field holds the stored token encrypted; only that one is decrypted.
+         */
+        @POST
+        public FormValidation doCheckToken(
+                @ContextInPath ModelObject context, @QueryParameter String value, @QueryParameter String id) {
+            if (Util.fixEmptyAndTrim(value) == null || !JenkinsAccess.canConfigureCredentials(context)) {
+                return FormValidation.ok();
+            }
+            return SubmittedToken.of(context, id, value)
+                    .map(token -> FormValidations.of(CredentialFieldChecks.checkToken(token.getPlainText())))
+                    .orElseGet(FormValidation::ok);
+        }
+
+        /** Checks that the e-mail looks like one; an empty field is only refused on save. */
         public FormValidation doCheckEmail(@QueryParameter String value) {
-            return FormValidations.of(CredentialFieldChecks.checkEmail(value));
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.ok()
+                    : FormValidations.of(CredentialFieldChecks.checkEmail(value));
         }
 
         /** Checks that the Git username is not an e-mail or a name meant for access tokens. */
@@ -173,21 +229,27 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
 
         /**
          * Checks the token against Bitbucket Cloud on both channels, with the configured base URLs, and shows what
-         * works and what to do about what does not. Nothing is saved.
+         * works and what to do about what does not. Nothing is saved. An encrypted token is tested only when it is
+         * the stored token of the credential being edited.
          */
         @POST
         public FormValidation doTestConnection(
                 @ContextInPath ModelObject context,
+                @QueryParameter String id,
                 @QueryParameter String email,
                 @QueryParameter String token,
                 @QueryParameter String gitUsername,
                 @QueryParameter String testRepository) {
             JenkinsAccess.checkCanConfigureCredentials(context);
+            Optional<Secret> plain = SubmittedToken.of(context, id, token);
+            if (plain.isEmpty()) {
+                return FormValidation.error(Messages.ConnectionTest_reenterToken());
+            }
             return ConnectionTest.run(
                     BitbucketApiTokenConfiguration.get().endpoints(),
                     JenkinsAccess.httpClient(),
                     email,
-                    Secret.fromString(token),
+                    plain.get(),
                     gitUsername,
                     testRepository);
         }

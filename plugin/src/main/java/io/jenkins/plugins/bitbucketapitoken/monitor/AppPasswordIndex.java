@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsUseListener;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.XmlFile;
@@ -30,7 +31,9 @@ import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationTimeline;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
 import java.io.IOException;
 import java.time.Clock;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -52,10 +55,12 @@ public class AppPasswordIndex {
     private final UsageLog usage = new UsageLog();
     private volatile CredentialIndex credentials = CredentialIndex.empty();
     private volatile List<LiveCredentials.Found> apiTokens = List.of();
+    private volatile List<LiveCredentials.Found> found = List.of();
     private volatile AppPasswordSummary summary = AppPasswordSummary.of(
             List.of(), CredentialIndex.empty(), new UsageLog(), DeprecationTimeline.current(Clock.systemUTC()));
     private volatile boolean ready;
     private final AtomicBoolean recomputeScheduled = new AtomicBoolean();
+    private final AtomicBoolean refreshScheduled = new AtomicBoolean();
 
     /** Returns the one instance. */
     public static AppPasswordIndex get() {
@@ -65,10 +70,13 @@ public class AppPasswordIndex {
     /** Builds the index in the background once jobs are loaded, so startup never waits for it. */
     @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
     public static void buildInBackground() {
-        Timer.get().submit(() -> get().rebuild());
+        Timer.get().execute(() -> get().rebuild());
     }
 
-    /** Reads every item's configuration and every local credential store, then recomputes the summary. */
+    /**
+     * Reads every item's configuration and every local credential store, then recomputes the summary. A failure is
+     * logged, never swallowed: the monitor then stays quiet rather than showing a wrong count.
+     */
     public void rebuild() {
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
             for (Item item : JenkinsAccess.jenkins().allItems(Item.class)) {
@@ -76,6 +84,9 @@ public class AppPasswordIndex {
             }
             refreshCredentials();
             ready = true;
+        } catch (RuntimeException | Error e) {
+            LOGGER.log(Level.WARNING, "Could not index the items and credentials for the app-password monitor", e);
+            throw e;
         }
     }
 
@@ -84,9 +95,14 @@ public class AppPasswordIndex {
         return ready;
     }
 
-    /** Returns the current summary; cheap. */
+    /** Returns the current summary; cheap. Recomputed first if Bitbucket's removal moved on to another phase. */
     public AppPasswordSummary summary() {
-        return summary;
+        AppPasswordSummary current = summary;
+        if (current.phase() != DeprecationTimeline.current(Clock.systemUTC()).phase()) {
+            recompute();
+            current = summary;
+        }
+        return current;
     }
 
     /** Recomputes the summary with the latest runtime evidence, for the manage page. */
@@ -113,14 +129,53 @@ public class AppPasswordIndex {
     /** Re-reads the credentials of the local stores and recomputes the summary. */
     public void refreshCredentials() {
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            List<LiveCredentials.Found> found = LiveCredentials.readAll(JenkinsAccess.jenkins());
-            credentials = CredentialIndex.of(
-                    found.stream().map(LiveCredentials.Found::record).toList());
-            apiTokens = found.stream()
-                    .filter(f -> f.credentials() instanceof BitbucketApiTokenCredentials)
-                    .toList();
+            use(LiveCredentials.readAll(JenkinsAccess.jenkins()));
         }
+    }
+
+    private synchronized void use(List<LiveCredentials.Found> all) {
+        found = List.copyOf(all);
+        credentials = CredentialIndex.of(
+                found.stream().map(LiveCredentials.Found::record).toList());
+        apiTokens = found.stream()
+                .filter(f -> f.credentials() instanceof BitbucketApiTokenCredentials)
+                .toList();
         recompute();
+    }
+
+    /**
+     * Puts a credential that was just written into the index without re-reading any store, so that the page an
+     * administrator returns to after a migration is already current.
+     *
+     * @param replaced where the old credential was found
+     * @param replacement what is there now
+     */
+    void replaced(LiveCredentials.Found replaced, IdCredentials replacement) {
+        LiveCredentials.Found now = new LiveCredentials.Found(
+                LiveCredentials.record(replacement, replaced.record().store()),
+                replaced.store(),
+                replaced.domain(),
+                replacement);
+        List<LiveCredentials.Found> all = new java.util.ArrayList<>(
+                found.stream().filter(f -> !f.equals(replaced)).toList());
+        all.add(now);
+        use(all);
+    }
+
+    /**
+     * Returns the name of the domain a local credential lives in, when it is not the global domain.
+     *
+     * @param store the credential's store
+     * @param id the credential's id
+     * @return the domain's name; empty for the global domain or an unknown credential
+     */
+    public Optional<String> domainOf(StoreRef store, String id) {
+        return found.stream()
+                .filter(f -> f.record().store().equals(store) && f.record().id().equals(id))
+                .findFirst()
+                .map(LiveCredentials.Found::domain)
+                .filter(domain -> !domain.isGlobal())
+                .map(Domain::getName);
     }
 
     void index(Item item) {
@@ -135,7 +190,7 @@ public class AppPasswordIndex {
             Validated<ItemRecord> record = ItemConfigReader.read(item.getFullName(), file.asString());
             record.value().ifPresent(items::put);
             record.error().ifPresent(p -> LOGGER.fine(() -> "Skipped " + item.getFullName() + ": " + p.message()));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.FINE, "Could not read the configuration of " + item.getFullName(), e);
         }
     }
@@ -163,6 +218,27 @@ public class AppPasswordIndex {
         }
     }
 
+    /**
+     * Re-reads the local credential stores soon on a background thread, once for any burst of events: a folder
+     * save, a rename of a folder with many descendants or an organization scan never waits for it.
+     */
+    private void refreshCredentialsSoon() {
+        if (refreshScheduled.compareAndSet(false, true)) {
+            Timer.get().schedule(this::settle, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Runs a scheduled credential refresh now, if one is pending; for tests that must not sleep. */
+    void settle() {
+        if (refreshScheduled.compareAndSet(true, false)) {
+            try {
+                refreshCredentials();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, "Could not re-read the credential stores", e);
+            }
+        }
+    }
+
     private void recompute() {
         summary = AppPasswordSummary.of(
                 items.items(), credentials, usage, DeprecationTimeline.current(Clock.systemUTC()));
@@ -176,10 +252,7 @@ public class AppPasswordIndex {
             reindex(item);
         }
 
-        @Override
-        public void onUpdated(Item item) {
-            reindex(item);
-        }
+        // onUpdated is not needed: every update saves the item, which SaveEvents sees once.
 
         @Override
         public void onDeleted(Item item) {
@@ -193,7 +266,7 @@ public class AppPasswordIndex {
             AppPasswordIndex index = get();
             index.items.rename(oldFullName, newFullName);
             if (item instanceof AbstractFolder<?>) {
-                index.refreshCredentials();
+                index.refreshCredentialsSoon();
             } else {
                 index.recomputeSoon();
             }
@@ -203,7 +276,7 @@ public class AppPasswordIndex {
             AppPasswordIndex index = get();
             index.index(item);
             if (item instanceof AbstractFolder<?>) {
-                index.refreshCredentials();
+                index.refreshCredentialsSoon();
             } else {
                 index.recomputeSoon();
             }
@@ -218,7 +291,7 @@ public class AppPasswordIndex {
             if (o instanceof Item item) {
                 ItemEvents.reindex(item);
             } else if (o instanceof SystemCredentialsProvider) {
-                get().refreshCredentials();
+                get().refreshCredentialsSoon();
             }
         }
     }

@@ -2,19 +2,23 @@ package io.jenkins.plugins.bitbucketapitoken.monitor;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.model.AdministrativeMonitor;
-import hudson.model.Failure;
+import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.HttpResponses;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummary;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummaryExport;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.Migration;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.UsageLog;
+import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationPhase;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,11 +108,40 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
      * Returns the URL of an item relative to the root, for the page's links.
      *
      * @param fullName the item's full name
-     * @return its URL, or the root when it no longer exists
+     * @return its URL, or {@code null} when it no longer exists (or the user cannot see it): no link then
      */
+    @CheckForNull
     public String itemUrl(String fullName) {
         Item item = JenkinsAccess.jenkins().getItemByFullName(fullName);
-        return item == null ? "" : item.getUrl();
+        return item == null ? null : item.getUrl();
+    }
+
+    /**
+     * Names where a credential lives for a person: its store and, when not the global domain, its domain.
+     *
+     * @param credential the credential as the summary lists it
+     * @return for example {@code system} or {@code folder:team (domain bitbucket.org)}
+     */
+    public String storeAndDomain(CredentialRecord credential) {
+        return AppPasswordIndex.get()
+                .domainOf(credential.store(), credential.id())
+                .map(domain -> credential.store().id() + " (" + Messages.AppPasswordMonitor_domain(domain) + ")")
+                .orElse(credential.store().id());
+    }
+
+    /**
+     * Returns the runtime evidence about a credential: when a build last used it and how a checkout last failed.
+     *
+     * @param credential the credential as the summary lists it
+     * @return the evidence, empty when there is none
+     */
+    public UsageLog.Evidence evidence(CredentialRecord credential) {
+        return AppPasswordIndex.get().usage().evidence(credential.id());
+    }
+
+    /** Tells whether Bitbucket's removal is in its final phase, where a dismissal never comes back by itself. */
+    public boolean isFinalPhase() {
+        return summary().phase() == DeprecationPhase.REMOVED;
     }
 
     /** Exports the summary as CSV. */
@@ -124,6 +157,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
     public void doJson(StaplerResponse2 rsp) throws IOException {
         checkRequiredPermission();
         rsp.setContentType("application/json;charset=UTF-8");
+        rsp.setHeader("Content-Disposition", "attachment; filename=bitbucket-app-passwords.json");
         rsp.getOutputStream()
                 .write(AppPasswordSummaryExport.toJson(getFreshSummary()).getBytes(StandardCharsets.UTF_8));
     }
@@ -142,6 +176,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
             @QueryParameter String gitUsername,
             @QueryParameter String expiry)
             throws IOException {
+        checkRequiredPermission();
         StoreRef storeRef = StoreRef.parse(store).orElseThrow(() -> HttpResponses.error(400, "unknown store"));
         LiveCredentials.Found found = LiveCredentials.find(JenkinsAccess.jenkins(), storeRef, id)
                 .orElseThrow(() -> HttpResponses.error(404, "no such credential"));
@@ -150,18 +185,40 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
         List<Problem> problems =
                 Migration.check(id, found.record().kind(), email, plainToken, gitUsername, expiry, Clock.systemUTC());
         if (!Migration.mayProceed(problems)) {
-            throw new Failure(problems.stream()
+            return refused(store, id, email, gitUsername, expiry, problems.stream()
                     .filter(Problem::isError)
                     .map(Problem::describe)
                     .collect(Collectors.joining(" ")));
         }
         StandardCredentials current = (StandardCredentials) found.credentials();
-        BitbucketApiTokenCredentialsImpl replacement = new BitbucketApiTokenCredentialsImpl(
-                current.getScope(), id, current.getDescription(), email, Secret.fromString(plainToken));
-        replacement.setGitUsername(gitUsername);
-        replacement.setExpiry(expiry);
+        BitbucketApiTokenCredentialsImpl replacement;
+        try {
+            replacement = new BitbucketApiTokenCredentialsImpl(
+                    current.getScope(), id, current.getDescription(), email, Secret.fromString(plainToken));
+            replacement.setGitUsername(gitUsername);
+            replacement.setExpiry(expiry);
+        } catch (Descriptor.FormException | IllegalArgumentException e) {
+            return refused(store, id, email, gitUsername, expiry, e.getMessage());
+        }
         found.store().updateCredentials(found.domain(), current, replacement);
-        AppPasswordIndex.get().refreshCredentials();
+        AppPasswordIndex.get().replaced(found, replacement);
         return HttpResponses.redirectToDot();
+    }
+
+    /** Shows the replace form again with what was typed (never the token) and why it was refused. */
+    private HttpResponse refused(
+            String store, String id, String email, String gitUsername, String expiry, String why) {
+        return HttpResponses.forwardToView(this, "replace")
+                .with("refusal", why)
+                .with("store", store)
+                .with("credentialsId", id)
+                .with("email", email)
+                .with("gitUsername", gitUsername)
+                .with("expiry", expiry);
+    }
+
+    /** The credential type's descriptor, whose field checks and Test connection the replace form uses. */
+    public BitbucketApiTokenCredentialsImpl.DescriptorImpl getTokenDescriptor() {
+        return JenkinsAccess.jenkins().getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
@@ -13,9 +14,14 @@ import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -70,9 +76,17 @@ class BitbucketCheckoutStepTest {
         bitbucket.close();
     }
 
+    /** A Pipeline function that runs git on any agent: sh on Unix, bat on Windows. */
+    private static final String GIT = """
+            def git(String args) {
+              isUnix() ? sh(script: "git ${args}", returnStdout: true).trim()
+                       : bat(script: "@git ${args}", returnStdout: true).trim()
+            }
+            """;
+
     private WorkflowRun run(String script, Result expected) throws Exception {
         WorkflowJob job = j.createProject(WorkflowJob.class);
-        job.setDefinition(new CpsFlowDefinition(script, true));
+        job.setDefinition(new CpsFlowDefinition(GIT + script, true));
         return j.assertBuildStatus(expected, job.scheduleBuild2(0));
     }
 
@@ -101,9 +115,9 @@ class BitbucketCheckoutStepTest {
                 node {
                   bitbucketCheckout url: '%s', credentialsId: 'bb', branch: 'release/2.x', depth: 1
                   echo readFile('RELEASE.md')
-                  echo "depth=" + sh(script: 'git rev-list --count HEAD', returnStdout: true).trim()
+                  echo "depth=" + git('rev-list --count HEAD')
                   bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'refs/tags/v1.0'
-                  echo "tag=" + sh(script: 'git describe --tags', returnStdout: true).trim()
+                  echo "tag=" + git('describe --tags')
                 }
                 """.formatted(bitbucket.cloneUrl("acme", "widget")), Result.SUCCESS);
 
@@ -143,8 +157,83 @@ class BitbucketCheckoutStepTest {
                 "node { bitbucketCheckout repository: 'acme/missing', credentialsId: 'bb', branch: 'main' }",
                 Result.FAILURE);
 
-        j.assertLogContains("[bitbucketCheckout]", run);
+        j.assertLogContains("[bitbucketCheckout] Bitbucket answered 404 on", run);
+        j.assertLogContains("the repository does not exist, or this credential cannot see it", run);
         j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void shouldNameTheCredentialAndWhatToCheckWhenGitSaysNothingKnown() throws Exception {
+        WorkflowRun run = run(
+                "node { bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'no-such-branch' }",
+                Result.FAILURE);
+
+        j.assertLogContains("[bitbucketCheckout] git could not check out acme/widget with the credential 'bb'", run);
+        j.assertLogContains("x-bitbucket-api-token-auth", run);
+        j.assertLogNotContains(TOKEN, run);
+    }
+
+    @Test
+    void shouldWinOverAStaleCredentialHelperHoldingAnAppPasswordOnAnAgent() throws Exception {
+        bitbucket.addAppPassword("jane-doe", APP_PASSWORD);
+        j.createOnlineSlave(Label.get("stale"));
+        URI clone = bitbucket.cloneUrl("acme", "widget");
+        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\n";
+
+        WorkflowRun run = run("""
+                node('stale') {
+                  // an agent whose git configuration still names a credential helper holding the old app password
+                  writeFile file: 'stale-credentials', text: '%s'
+                  git('init -q .')
+                  git("config credential.helper \\"store --file=${pwd()}/stale-credentials\\"")
+                  bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'main'
+                  echo readFile('README.md')
+                }
+                """.formatted(stored), Result.SUCCESS);
+
+        j.assertLogContains("hello from main", run);
+        j.assertLogNotContains(APP_PASSWORD, run);
+        assertThat(bitbucket.requestLog())
+                .filteredOn(r -> r.channel() == Channel.GIT && r.secretPresented())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.username()).contains("x-bitbucket-api-token-auth"));
+    }
+
+    @Test
+    void shouldShowThatTheStaleHelperWouldWinWithPlainGit() throws Exception {
+        bitbucket.addAppPassword("jane-doe", APP_PASSWORD);
+        URI clone = bitbucket.cloneUrl("acme", "widget");
+        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\n";
+
+        WorkflowRun run = run("""
+                node {
+                  writeFile file: 'stale-credentials', text: '%s'
+                  git('init -q .')
+                  git("config credential.helper \\"store --file=${pwd()}/stale-credentials\\"")
+                  checkout scmGit(userRemoteConfigs: [[url: '%s', credentialsId: 'bb']], branches: [[name: 'main']])
+                }
+                """.formatted(stored, clone), Result.FAILURE);
+
+        j.assertLogContains("410", run);
+    }
+
+    @Test
+    void shouldListOnlyCredentialsTheStepCanUse() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "lister");
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new FileCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "file",
+                        null,
+                        "key.txt",
+                        SecretBytes.fromBytes("not for git".getBytes(StandardCharsets.UTF_8))));
+        BitbucketCheckoutStep.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(BitbucketCheckoutStep.DescriptorImpl.class);
+
+        ListBoxModel offered = descriptor.doFillCredentialsIdItems(job, "", "acme/widget", "");
+
+        assertThat(offered.stream().map(o -> o.value)).contains("bb", "legacy", "access").doesNotContain("file");
     }
 
     @Test

@@ -1,11 +1,16 @@
 package io.jenkins.plugins.bitbucketapitoken.credentials;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.FreeStyleProject;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import java.util.List;
+import org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -72,8 +77,13 @@ class BitbucketApiTokenBindingTest {
         WorkflowRun run = run("""
                 node('remote') {
                   withCredentials([bitbucketApiToken(credentialsId: 'bb', tokenVariable: 'T', emailVariable: 'E')]) {
-                    sh 'echo "agent sees $E and $T"'
-                    sh 'test "$E" = jane@example.com'
+                    if (isUnix()) {
+                      sh 'echo "agent sees $E and $T"'
+                      sh 'test "$E" = jane@example.com'
+                    } else {
+                      bat 'echo agent sees %E% and %T%'
+                      bat 'if not "%E%"=="jane@example.com" exit /b 1'
+                    }
                   }
                 }
                 """);
@@ -92,5 +102,34 @@ class BitbucketApiTokenBindingTest {
 
         j.assertLogContains("nope", run);
         j.assertLogNotContains("never", run);
+    }
+
+    @Test
+    void shouldStopWithAClearErrorWhenNoCredentialIsChosen() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "unchosen");
+        job.setDefinition(new CpsFlowDefinition("withCredentials([bitbucketApiToken()]) { echo 'never' }", true));
+
+        WorkflowRun run = j.assertBuildStatus(Result.FAILURE, job.scheduleBuild2(0));
+
+        j.assertLogContains("bitbucketApiToken needs a credentialsId", run);
+        j.assertLogNotContains("NullPointerException", run);
+        j.assertLogNotContains("never", run);
+    }
+
+    @Test
+    void shouldKeepTheChosenCredentialThroughTheFreestyleConfigurationForm() throws Exception {
+        FreeStyleProject project = j.createFreeStyleProject("freestyle");
+        BitbucketApiTokenBinding binding = new BitbucketApiTokenBinding("bb");
+        binding.setEmailVariable("BB_EMAIL");
+        project.getBuildWrappersList().add(new SecretBuildWrapper(List.of(binding)));
+
+        j.configRoundtrip(project);
+
+        SecretBuildWrapper wrapper = project.getBuildWrappersList().get(SecretBuildWrapper.class);
+        assertThat(wrapper.getBindings()).singleElement().satisfies(b -> {
+            assertThat(b).isInstanceOf(BitbucketApiTokenBinding.class);
+            assertThat(b.getCredentialsId()).isEqualTo("bb");
+            assertThat(((BitbucketApiTokenBinding) b).getEmailVariable()).isEqualTo("BB_EMAIL");
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
@@ -8,12 +9,22 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Descriptor.FormException;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import net.sf.json.JSONObject;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.util.NameValuePair;
+import org.htmlunit.html.HtmlPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +38,7 @@ class BitbucketApiTokenCredentialsImplTest {
 
     private static final String TOKEN = TestSecrets.apiToken(501);
 
-    private static BitbucketApiTokenCredentialsImpl credential(String gitUsername) {
+    private static BitbucketApiTokenCredentialsImpl credential(String gitUsername) throws FormException {
         BitbucketApiTokenCredentialsImpl c = new BitbucketApiTokenCredentialsImpl(
                 CredentialsScope.GLOBAL, "bb", "CI bot", "jane@example.com", Secret.fromString(TOKEN));
         c.setGitUsername(gitUsername);
@@ -36,7 +47,7 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldPresentTheGitUsernameAndTheTokenToEveryGitConsumer(JenkinsRule j) {
+    void shouldPresentTheGitUsernameAndTheTokenToEveryGitConsumer(JenkinsRule j) throws Exception {
         StandardUsernamePasswordCredentials asGitSeesIt = credential(null);
 
         assertThat(asGitSeesIt.getUsername()).isEqualTo("x-bitbucket-api-token-auth");
@@ -47,7 +58,7 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldRemoveWhitespaceThatPastingAdded(JenkinsRule j) {
+    void shouldRemoveWhitespaceThatPastingAdded(JenkinsRule j) throws Exception {
         BitbucketApiTokenCredentialsImpl c = new BitbucketApiTokenCredentialsImpl(
                 CredentialsScope.GLOBAL, "bb", null, " jane@example.com ", Secret.fromString(" " + TOKEN + "\n"));
 
@@ -56,10 +67,10 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldBeNamedByItsEmailAndNeverShowTheToken(JenkinsRule j) {
+    void shouldBeNamedByItsEmailAndNeverShowTheToken(JenkinsRule j) throws Exception {
         String name = CredentialsNameProvider.name(credential(null));
 
-        assertThat(name).isEqualTo("jane@example.com (Bitbucket API token) (CI bot)");
+        assertThat(name).isEqualTo("jane@example.com (Bitbucket API token bb) (CI bot)");
         assertThat(credential(null).toString()).doesNotContain(TOKEN);
     }
 
@@ -87,7 +98,7 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldKeepItsTypeWhenSnapshottedForAnAgent(JenkinsRule j) {
+    void shouldKeepItsTypeWhenSnapshottedForAnAgent(JenkinsRule j) throws Exception {
         BitbucketApiTokenCredentialsImpl c = credential("jane-doe");
 
         StandardUsernamePasswordCredentials snapshot =
@@ -99,18 +110,18 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldCheckEachFieldThroughCore(JenkinsRule j) {
+    void shouldCheckEachFieldThroughCore(JenkinsRule j) throws Exception {
         BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
                 j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
 
-        assertThat(d.doCheckToken(null, TOKEN).kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.doCheckToken(null, Secret.fromString(TOKEN).getEncryptedValue()).kind)
+        assertThat(d.doCheckToken(null, TOKEN, null).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckToken(null, Secret.fromString(TOKEN).getEncryptedValue(), null).kind)
                 .isEqualTo(FormValidation.Kind.OK);
-        FormValidation appPassword = d.doCheckToken(null, TestSecrets.appPassword(502));
+        FormValidation appPassword = d.doCheckToken(null, TestSecrets.appPassword(502), null);
         assertThat(appPassword.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(appPassword.getMessage()).contains("2026-07-28");
-        assertThat(d.doCheckToken(null, TOKEN.substring(0, 120)).kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.doCheckToken(null, "something-else").kind).isEqualTo(FormValidation.Kind.WARNING);
+        assertThat(d.doCheckToken(null, TOKEN.substring(0, 120), null).kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.doCheckToken(null, "something-else", null).kind).isEqualTo(FormValidation.Kind.WARNING);
         assertThat(d.doCheckEmail("jane").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(d.doCheckEmail("jane@example.com").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(d.doCheckGitUsername("jane@example.com").kind).isEqualTo(FormValidation.Kind.ERROR);
@@ -124,7 +135,7 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldTestTheConnectionOnBothChannelsAgainstTheConfiguredBitbucket(JenkinsRule j) {
+    void shouldTestTheConnectionOnBothChannelsAgainstTheConfiguredBitbucket(JenkinsRule j) throws Exception {
         try (FakeBitbucket bitbucket = FakeBitbucket.start()
                 .addAccount("jane@example.com", "jane-doe")
                 .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty())) {
@@ -136,9 +147,9 @@ class BitbucketApiTokenCredentialsImplTest {
             BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
                     j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
 
-            FormValidation works = d.doTestConnection(null, "jane@example.com", TOKEN, "", "acme/widget");
+            FormValidation works = d.doTestConnection(null, null, "jane@example.com", TOKEN, "", "acme/widget");
             FormValidation appPassword =
-                    d.doTestConnection(null, "jane@example.com", TestSecrets.appPassword(503), "", "acme/widget");
+                    d.doTestConnection(null, null, "jane@example.com", TestSecrets.appPassword(503), "", "acme/widget");
 
             assertThat(works.kind).isEqualTo(FormValidation.Kind.OK);
             assertThat(works.renderHtml()).contains("can read acme/widget").doesNotContain(TOKEN);
@@ -148,11 +159,178 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldBeListedUnderItsOwnName(JenkinsRule j) {
+    void shouldBeListedUnderItsOwnName(JenkinsRule j) throws Exception {
         assertThat(j.jenkins
                         .getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class)
                         .getDisplayName())
                 .isEqualTo("Bitbucket API token");
         assertThat(Domain.global()).isNotNull();
+    }
+
+    @Test
+    void shouldRefuseAnAppPasswordWhateverCreatesTheCredential(JenkinsRule j) {
+        assertThatThrownBy(() -> new BitbucketApiTokenCredentialsImpl(
+                        CredentialsScope.GLOBAL,
+                        "bb",
+                        null,
+                        "jane@example.com",
+                        Secret.fromString(TestSecrets.appPassword(510))))
+                .isInstanceOf(FormException.class)
+                .hasMessageContaining("2026-07-28")
+                .satisfies(e -> assertThat(((FormException) e).getFormField()).isEqualTo("token"))
+                .hasMessageNotContaining(TestSecrets.appPassword(510));
+    }
+
+    @Test
+    void shouldRefuseADamagedTokenWhateverCreatesTheCredential(JenkinsRule j) {
+        assertThatThrownBy(() -> new BitbucketApiTokenCredentialsImpl(
+                        CredentialsScope.GLOBAL, "bb", null, "jane@example.com", Secret.fromString(TOKEN.substring(0, 150))))
+                .isInstanceOf(FormException.class)
+                .satisfies(e -> assertThat(((FormException) e).getFormField()).isEqualTo("token"));
+    }
+
+    @Test
+    void shouldRefuseAMissingEmailWhateverCreatesTheCredential(JenkinsRule j) {
+        assertThatThrownBy(() -> new BitbucketApiTokenCredentialsImpl(
+                        CredentialsScope.GLOBAL, "bb", null, " ", Secret.fromString(TOKEN)))
+                .isInstanceOf(FormException.class)
+                .satisfies(e -> assertThat(((FormException) e).getFormField()).isEqualTo("email"));
+    }
+
+    @Test
+    void shouldRefuseAnEmailAsGitUsernameFromAScriptOrJcasc(JenkinsRule j) throws Exception {
+        BitbucketApiTokenCredentialsImpl c = credential(null);
+
+        assertThatThrownBy(() -> c.setGitUsername("jane@example.com"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jane@example.com");
+        assertThat(c.getUsername()).isEqualTo("x-bitbucket-api-token-auth");
+    }
+
+    @Test
+    void shouldNotShowErrorsOnAnEmptyFormBeforeAnythingIsTyped(JenkinsRule j) {
+        BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
+                j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
+
+        assertThat(d.doCheckEmail("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckToken(null, "", null).kind).isEqualTo(FormValidation.Kind.OK);
+    }
+
+    @Test
+    void shouldNeverDecryptAnotherCredentialsCiphertextSentToTheChecks(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
+        SystemCredentialsProvider.getInstance().save();
+        String foreign = Secret.fromString(TestSecrets.appPassword(511)).getEncryptedValue();
+        BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
+                j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
+
+        FormValidation check = d.doCheckToken(j.jenkins, foreign, "bb");
+        FormValidation test = d.doTestConnection(j.jenkins, "bb", "jane@example.com", foreign, "", "acme/widget");
+
+        assertThat(check.kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(check.renderHtml()).doesNotContain("app password");
+        assertThat(test.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(test.renderHtml()).contains("Enter the token again");
+    }
+
+    @Test
+    void shouldCheckTheStoredTokenOfTheCredentialBeingEdited(JenkinsRule j) throws Exception {
+        BitbucketApiTokenCredentialsImpl stored = credential(null);
+        SystemCredentialsProvider.getInstance().getCredentials().add(stored);
+        SystemCredentialsProvider.getInstance().save();
+        try (FakeBitbucket bitbucket = FakeBitbucket.start()
+                .addAccount("jane@example.com", "jane-doe")
+                .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty())) {
+            bitbucket.addRepository("acme", "widget");
+            BitbucketApiTokenConfiguration.get()
+                    .setApiUrl(bitbucket.endpoints().apiUrl().toString());
+            BitbucketApiTokenConfiguration.get()
+                    .setGitUrl(bitbucket.endpoints().gitUrl().toString());
+            BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
+                    j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
+            String asTheFormShowsIt = stored.getToken().getEncryptedValue();
+
+            FormValidation test =
+                    d.doTestConnection(j.jenkins, "bb", "jane@example.com", asTheFormShowsIt, "", "acme/widget");
+
+            assertThat(test.kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(bitbucket.requestCount(Channel.GIT)).isPositive();
+        }
+    }
+
+    @Test
+    void shouldShowInlineMessagesForAnAppPasswordADamagedTokenAndAnEmailAsGitUsername(JenkinsRule j)
+            throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
+        SystemCredentialsProvider.getInstance().save();
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage dialog = web.goTo("manage/credentials/store/system/domain/_/credential/bb/updateDialog");
+            HtmlForm form = dialog.getFormByName("updateCredentials");
+            assertThat(form.getInputByName("_.token").getAttribute("checkUrl")).contains("checkToken");
+            assertThat(form.getInputByName("_.gitUsername").getAttribute("checkUrl"))
+                    .contains("checkGitUsername");
+
+            String appPassword = check(j, web, "checkToken", "value", TestSecrets.appPassword(512), "id", "bb");
+            String damaged = check(j, web, "checkToken", "value", TOKEN.substring(0, 150), "id", "bb");
+            String emailAsGitUsername = check(j, web, "checkGitUsername", "value", "jane@example.com");
+
+            assertThat(appPassword)
+                    .contains("error")
+                    .contains("app password")
+                    .contains("2026-07-28")
+                    .doesNotContain(TestSecrets.appPassword(512));
+            assertThat(damaged).contains("error");
+            assertThat(emailAsGitUsername).contains("error").contains("jane@example.com");
+        }
+    }
+
+    @Test
+    void shouldRefuseToSaveAnAppPasswordThroughTheFormAndKeepTheStoredToken(JenkinsRule j) throws Exception {
+        SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
+        SystemCredentialsProvider.getInstance().save();
+        JSONObject submitted = new JSONObject()
+                .element("stapler-class", BitbucketApiTokenCredentialsImpl.class.getName())
+                .element("scope", "GLOBAL")
+                .element("id", "bb")
+                .element("description", "")
+                .element("email", "jane@example.com")
+                .element("token", TestSecrets.appPassword(513))
+                .element("gitUsername", "")
+                .element("expiry", "");
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            WebRequest request = new WebRequest(
+                    new URL(j.getURL(), "manage/credentials/store/system/domain/_/credential/bb/updateSubmit"),
+                    HttpMethod.POST);
+            request.setRequestParameters(List.of(new NameValuePair("json", submitted.toString())));
+            web.addCrumb(request);
+
+            Page answer = web.getPage(request);
+
+            assertThat(answer.getWebResponse().getStatusCode()).isGreaterThanOrEqualTo(400);
+            assertThat(answer.getWebResponse().getContentAsString())
+                    .contains("app password")
+                    .doesNotContain(TestSecrets.appPassword(513));
+        }
+        BitbucketApiTokenCredentials kept = (BitbucketApiTokenCredentials)
+                SystemCredentialsProvider.getInstance().getCredentials().get(0);
+        assertThat(kept.getToken().getPlainText()).isEqualTo(TOKEN);
+    }
+
+    /** Calls a form check of the credential type as the browser does (POST, crumb) and returns its HTML. */
+    private static String check(JenkinsRule rule, JenkinsRule.WebClient web, String method, String... parameters)
+            throws Exception {
+        WebRequest request = new WebRequest(
+                new URL(
+                        rule.getURL(),
+                        "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/" + method),
+                HttpMethod.POST);
+        List<NameValuePair> pairs = new java.util.ArrayList<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            pairs.add(new NameValuePair(parameters[i], parameters[i + 1]));
+        }
+        request.setRequestParameters(pairs);
+        web.addCrumb(request);
+        return web.getPage(request).getWebResponse().getContentAsString();
     }
 }

@@ -1,23 +1,22 @@
 package io.jenkins.plugins.bitbucketapitoken.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import com.cloudbees.plugins.credentials.casc.CredentialsRootConfigurator;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.casc.ConfigurationAsCode;
-import io.jenkins.plugins.casc.ConfigurationContext;
-import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.JenkinsConfiguredWithCodeRule;
-import io.jenkins.plugins.casc.misc.Util;
 import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
-import io.jenkins.plugins.casc.model.CNode;
-import io.jenkins.plugins.casc.model.Mapping;
+import java.io.ByteArrayOutputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import jenkins.model.Jenkins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,33 +64,41 @@ class ConfigurationAsCodeTest {
     @Test
     void shouldExportTheCredentialWithTheTokenEncrypted(JenkinsConfiguredWithCodeRule j) throws Exception {
         apply(j);
-        CredentialsRootConfigurator root = Jenkins.get()
-                .getExtensionList(CredentialsRootConfigurator.class)
-                .get(0);
-        ConfigurationContext context = new ConfigurationContext(ConfiguratorRegistry.get());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        CNode exported = Objects.requireNonNull(root.describe(root.getTargetComponent(context), context));
-        String yaml = Util.toYamlString(exported);
-        Mapping token = exported.asMapping()
-                .get("system")
-                .asMapping()
-                .get("domainCredentials")
-                .asSequence()
-                .get(0)
-                .asMapping()
-                .get("credentials")
-                .asSequence()
-                .get(0)
-                .asMapping()
-                .get("bitbucketApiToken")
-                .asMapping();
+        ConfigurationAsCode.get().export(out);
 
+        String yaml = out.toString(StandardCharsets.UTF_8);
+        Matcher token = Pattern.compile("(?m)^\\s*token: \"?(\\{[^\"\\s]+})\"?$").matcher(yaml);
         assertThat(yaml)
-                .contains("bitbucketApiToken")
-                .contains("ci-bot@example.com")
+                .contains("bitbucketApiToken:")
+                .contains("email: \"ci-bot@example.com\"")
+                .contains("gitUsername: \"ci-bot\"")
                 .doesNotContain(TOKEN);
-        assertThat(token.getScalarValue("email")).isEqualTo("ci-bot@example.com");
-        assertThat(token.getScalarValue("gitUsername")).isEqualTo("ci-bot");
-        assertThat(Secret.decrypt(token.getScalarValue("token")).getPlainText()).isEqualTo(TOKEN);
+        assertThat(token.find()).as("an encrypted token in %s", yaml).isTrue();
+        assertThat(Secret.decrypt(token.group(1)).getPlainText()).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void shouldRefuseAnAppPasswordGivenAsTheTokenAndSaySo(JenkinsConfiguredWithCodeRule j) throws Exception {
+        System.setProperty("BB_CASC_TEST_TOKEN", TestSecrets.appPassword(602));
+        URL yaml = ConfigurationAsCodeTest.class.getResource("configuration-as-code.yml");
+
+        assertThatThrownBy(() -> ConfigurationAsCode.get()
+                        .configure(Objects.requireNonNull(yaml).toExternalForm()))
+                .satisfies(e -> assertThat(messages(e))
+                        .contains("app password")
+                        .doesNotContain(TestSecrets.appPassword(602)));
+        assertThat(CredentialsProvider.lookupCredentialsInItemGroup(
+                        BitbucketApiTokenCredentials.class, Jenkins.get(), null, List.of()))
+                .isEmpty();
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 }

@@ -10,7 +10,15 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
-import hudson.model.Failure;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.domains.DomainCredentials;
+import hudson.model.User;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.springframework.security.access.AccessDeniedException;
 import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
@@ -18,7 +26,9 @@ import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredent
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -63,7 +73,7 @@ class AppPasswordMonitorTest {
 
         assertThat(monitor.isActivated()).isTrue();
         assertThat(monitor.getFreshSummary().items()).containsExactly("team/build");
-        assertThat(monitor.getHeadline().message()).contains("2026-07-28").contains("1 jobs");
+        assertThat(monitor.getHeadline().message()).contains("2026-07-28").contains("Jobs on app passwords: 1;");
         assertThat(monitor.isDanger()).isTrue();
     }
 
@@ -111,11 +121,21 @@ class AppPasswordMonitorTest {
     }
 
     @Test
-    void shouldRefuseAReplacementThatIsNotAnApiTokenAndChangeNothing() {
-        try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", APP_PASSWORD, "", ""))
-                    .isInstanceOf(Failure.class)
-                    .hasMessageContaining("app password");
+    void shouldKeepTheFormWithTheMessageWhenTheReplacementIsNotAnApiTokenAndChangeNothing() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage form = web.goTo("administrativeMonitor/bitbucketAppPasswords/replace?store=system&id=legacy");
+            HtmlForm migrate = form.getFormByName("migrate");
+            migrate.getInputByName("email").setValue("jane@example.com");
+            migrate.getInputByName("token").setValue(APP_PASSWORD);
+
+            HtmlPage after = j.submit(migrate);
+
+            assertThat(after.getElementById("refusal").asNormalizedText()).contains("app password");
+            assertThat(after.getFormByName("migrate").getInputByName("email").getValue())
+                    .isEqualTo("jane@example.com");
+            assertThat(after.getFormByName("migrate").getInputByName("token").getValue())
+                    .isEmpty();
+            assertThat(after.asXml()).doesNotContain(APP_PASSWORD);
         }
 
         List<Credentials> stored = SystemCredentialsProvider.getInstance().getCredentials();
@@ -126,7 +146,8 @@ class AppPasswordMonitorTest {
     @Test
     void shouldComeBackWhenDismissedInAnEarlierPhase() throws Exception {
         AppPasswordMonitor monitor = monitor();
-        Jenkins.get().getDisabledAdministrativeMonitors().add("bitbucketAppPasswords@BROWNOUT");
+        Jenkins.get().setDisabledAdministrativeMonitors(new HashSet<>(Set.of("bitbucketAppPasswords@BROWNOUT")));
+        assertThat(Jenkins.get().getDisabledAdministrativeMonitors()).contains("bitbucketAppPasswords@BROWNOUT");
 
         assertThat(monitor.isEnabled()).isTrue();
 
@@ -150,5 +171,123 @@ class AppPasswordMonitorTest {
         assertThat(expiry.isActivated()).isTrue();
         assertThat(expiry.getExpiring().tokens()).singleElement().satisfies(t -> assertThat(t.id())
                 .isEqualTo("soon"));
+    }
+
+    @Test
+    void shouldShowTheBannerWithItsTextOnManageJenkins() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage manage = web.goTo("manage/");
+
+            String text = manage.asNormalizedText();
+            assertThat(text)
+                    .contains("Bitbucket removed app passwords on 2026-07-28")
+                    .contains("Jobs on app passwords: 1;")
+                    .contains("Review and replace");
+            assertThat(manage.getAnchorByText("Review and replace").getHrefAttribute())
+                    .endsWith("administrativeMonitor/bitbucketAppPasswords/");
+        }
+    }
+
+    @Test
+    void shouldListJobsWithLinksAndExportThemFromThePage() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage page = web.goTo("administrativeMonitor/bitbucketAppPasswords/");
+            Page csv = web.goTo("administrativeMonitor/bitbucketAppPasswords/csv", "text/csv");
+            Page json = web.goTo("administrativeMonitor/bitbucketAppPasswords/json", "application/json");
+
+            assertThat(page.getAnchorByText("team/build").getHrefAttribute()).endsWith("job/team/job/build/");
+            assertThat(page.asNormalizedText()).contains("legacy").doesNotContain(APP_PASSWORD);
+            assertThat(csv.getWebResponse().getContentAsString()).contains("team/build,legacy");
+            assertThat(json.getWebResponse().getResponseHeaderValue("Content-Disposition"))
+                    .contains("attachment");
+            assertThat(json.getWebResponse().getContentAsString())
+                    .contains("\"team/build\"")
+                    .doesNotContain(APP_PASSWORD);
+        }
+    }
+
+    @Test
+    void shouldReplaceACredentialThroughTheFormEndToEnd() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage page = web.goTo("administrativeMonitor/bitbucketAppPasswords/");
+            HtmlPage form = page.getAnchorByText("Replace with an API token").click();
+            HtmlForm migrate = form.getFormByName("migrate");
+            migrate.getInputByName("email").setValue("jane@example.com");
+            migrate.getInputByName("token").setValue(TOKEN);
+
+            HtmlPage after = j.submit(migrate);
+
+            assertThat(after.asNormalizedText()).contains("No job uses an app password");
+        }
+        Credentials replaced = SystemCredentialsProvider.getInstance().getCredentials().get(0);
+        assertThat(replaced).isInstanceOf(BitbucketApiTokenCredentials.class);
+        assertThat(((BitbucketApiTokenCredentials) replaced).getId()).isEqualTo("legacy");
+        assertThat(monitor().isActivated()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseTheMigrationToAUserWhoMayUpdateCredentialsButNotAdministerJenkins() throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, CredentialsProvider.VIEW, CredentialsProvider.UPDATE)
+                .everywhere()
+                .to("bob"));
+
+        try (var ignored = ACL.as2(User.getById("bob", true).impersonate2())) {
+            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", ""))
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+
+        assertThat(SystemCredentialsProvider.getInstance().getCredentials())
+                .singleElement()
+                .isInstanceOf(UsernamePasswordCredentialsImpl.class);
+    }
+
+    @Test
+    void shouldKeepALinkUnderManageJenkinsAfterTheBannerIsDismissed() throws Exception {
+        monitor().disable(true);
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage manage = web.goTo("manage/");
+            HtmlPage target = web.goTo("manage/" + AppPasswordManagementLink.URL_NAME);
+
+            assertThat(manage.asNormalizedText())
+                    .doesNotContain("Review and replace")
+                    .contains("Bitbucket app passwords")
+                    .contains("Jobs on app passwords: 1; app-password credentials: 1");
+            assertThat(target.getUrl().toString()).endsWith("administrativeMonitor/bitbucketAppPasswords/");
+            assertThat(target.asNormalizedText()).contains("team/build");
+        }
+    }
+
+    @Test
+    void shouldPickUpAnAppPasswordAddedToAFolderStore() throws Exception {
+        Folder team = (Folder) j.jenkins.getItem("team");
+        FolderCredentialsProvider.FolderCredentialsProperty property =
+                team.getProperties().get(FolderCredentialsProvider.FolderCredentialsProperty.class);
+        if (property == null) {
+            property = new FolderCredentialsProvider.FolderCredentialsProperty(new DomainCredentials[0]);
+            team.addProperty(property);
+        }
+        property.getStore()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL, "team-legacy", null, "jane-doe", TestSecrets.appPassword(1003)));
+
+        AppPasswordIndex index = AppPasswordIndex.get();
+        index.settle();
+
+        assertThat(index.summary().appPasswordCredentials())
+                .extracting(c -> c.store().id() + ":" + c.id())
+                .contains("folder:team:team-legacy");
+    }
+
+    @Test
+    void shouldLinkNoLongerExistingItemsToNothing() throws Exception {
+        AppPasswordMonitor monitor = monitor();
+
+        assertThat(monitor.itemUrl("team/build")).isEqualTo("job/team/job/build/");
+        assertThat(monitor.itemUrl("gone")).isNull();
     }
 }

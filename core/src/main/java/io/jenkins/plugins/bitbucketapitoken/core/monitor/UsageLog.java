@@ -1,6 +1,9 @@
 package io.jenkins.plugins.bitbucketapitoken.core.monitor;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +26,26 @@ public final class UsageLog {
 
         /** No evidence yet. */
         public static final Evidence NONE = new Evidence(Optional.empty(), Optional.empty(), Optional.empty());
+
+        private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC);
+
+        /** Returns when the credential was last used, for a person ({@code 2026-11-28 06:40 UTC}), or empty. */
+        public Optional<String> describeLastUsed() {
+            return lastUsed.map(SHOWN::format);
+        }
+
+        /**
+         * Returns when and how the last checkout with the credential failed, for a person ({@code 2026-11-28
+         * 06:40 UTC: app password removed}), or empty.
+         */
+        public Optional<String> describeLastFailure() {
+            return lastFailed.map(when -> SHOWN.format(when)
+                    + lastFailure
+                            .map(code -> ": " + code.toLowerCase(Locale.ROOT).replace('_', ' '))
+                            .orElse(""));
+        }
     }
 
     private final Map<String, Evidence> byCredentialId = new ConcurrentHashMap<>();

@@ -40,6 +40,10 @@ public final class Diagnoser {
             + "|connection (refused|timed out|reset)|operation timed out|ssl certificate problem"
             + "|unable to get local issuer certificate|gnutls_handshake\\(\\) failed)");
 
+    private static final Pattern GIT_CONFIGURATION = Pattern.compile("(?i)\\b(?:fatal|error): ((?:missing config"
+            + " (?:key|value) GIT_CONFIG_\\w+|bogus (?:format|count) in GIT_CONFIG_\\w+|bad config (?:line \\d+"
+            + "|variable|value)[^\\r\\n]*|unable to parse command-line config|invalid config[^\\r\\n]*)[^\\r\\n]*)");
+
     private Diagnoser() {}
 
     /**
@@ -111,6 +115,15 @@ public final class Diagnoser {
         }
         BitbucketErrorBody all = BitbucketErrorBody.parse(output);
         Optional<Integer> status = gitStatus(output, all);
+        Matcher configuration = GIT_CONFIGURATION.matcher(output);
+        if (configuration.find()) {
+            return Optional.of(Diagnosis.of(
+                    DiagnosisCode.GIT_CONFIGURATION,
+                    Channel.GIT,
+                    label(Channel.GIT),
+                    "",
+                    RepositoryReferences.redact(configuration.group(1).strip())));
+        }
         if (status.isEmpty()) {
             Matcher network = GIT_NETWORK.matcher(output);
             if (network.find()) {
@@ -127,6 +140,38 @@ public final class Diagnoser {
         BitbucketErrorBody said = BitbucketErrorBody.parse(remoteText);
         Diagnosis diagnosis = classify(Channel.GIT, status.get(), all, Map.of(), sent, List.of());
         return Optional.of(quoting(diagnosis, said.message()));
+    }
+
+    /**
+     * Explains a failed checkout: from git's output when it says why, else with what was tried and what to check.
+     *
+     * @param output git's output or the build log around it
+     * @param repository the repository, {@code workspace/slug}
+     * @param credentialId the credential's id, or empty when none was given
+     * @param sent what the credential sent, or empty when none was given
+     * @param host the Git host the checkout went to
+     * @return the diagnosis, never empty
+     */
+    public static Diagnosis diagnoseCheckout(
+            String output,
+            String repository,
+            Optional<String> credentialId,
+            Optional<CredentialAssessment> sent,
+            String host) {
+        return sent.flatMap(assessment -> diagnoseGitOutput(output, assessment))
+                .orElseGet(() -> Diagnosis.of(
+                        DiagnosisCode.CHECKOUT_FAILED,
+                        Channel.GIT,
+                        repository,
+                        credentialId.map(id -> "'" + id + "'").orElse("(none)"),
+                        sent.map(a -> a.secret()
+                                        .kind()
+                                        .name()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace('_', ' '))
+                                .orElse("no secret"),
+                        sent.flatMap(a -> a.git().username()).orElse("(none)"),
+                        host));
     }
 
     private static Optional<Integer> gitStatus(String output, BitbucketErrorBody text) {

@@ -36,6 +36,10 @@ public enum DiagnosisCode {
     NETWORK_ERROR(Message.DIAGNOSIS_NETWORK_ERROR),
     /** Bitbucket redirected; the redirect was not followed, so the secret stayed where it was configured to go. */
     REDIRECTED(Message.DIAGNOSIS_REDIRECTED),
+    /** git stopped on its own configuration (for example a half-written {@code GIT_CONFIG_COUNT} entry). */
+    GIT_CONFIGURATION(Message.DIAGNOSIS_GIT_CONFIGURATION),
+    /** A checkout failed and git's output matched nothing known; names the credential and what to check. */
+    CHECKOUT_FAILED(Message.CHECKOUT_FAILED),
     /** An answer this library does not recognise, reported with its status and Bitbucket's own message. */
     UNKNOWN_RESPONSE(Message.DIAGNOSIS_UNKNOWN_RESPONSE);
 

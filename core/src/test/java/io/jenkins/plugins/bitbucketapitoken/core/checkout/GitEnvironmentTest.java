@@ -3,13 +3,13 @@ package io.jenkins.plugins.bitbucketapitoken.core.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.GitCli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -69,15 +69,6 @@ class GitEnvironmentTest {
         Files.writeString(home.resolve(".gitconfig"), "[credential]\n\thelper = store --file=" + store + "\n");
     }
 
-    private Path askpass() throws IOException {
-        Path script = home.resolve("askpass.sh");
-        Files.writeString(
-                script,
-                "#!/bin/sh\ncase \"$1\" in\n  Username*) echo \"$ASKPASS_USER\" ;;\n  *) echo \"$ASKPASS_SECRET\" ;;\nesac\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
-    }
-
     private void lsRemote(Map<String, String> extra) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", url()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
@@ -85,11 +76,19 @@ class GitEnvironmentTest {
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
         env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_ASKPASS", askpass().toString());
-        env.put("ASKPASS_USER", ASKPASS_USER);
-        env.put("ASKPASS_SECRET", ASKPASS_SECRET);
-        env.putAll(extra);
+        env.put("GIT_ASKPASS", GitCli.writeAskpass(home).toString());
+        env.put(GitCli.USERNAME_VARIABLE, ASKPASS_USER);
+        env.put(GitCli.PASSWORD_VARIABLE, ASKPASS_SECRET);
+        // Jenkins' EnvVars drops every variable whose value is empty on the way to a process: do the same here.
+        extra.forEach((name, value) -> {
+            if (value.isEmpty()) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         Process process = pb.start();
+        process.getOutputStream().close();
         process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
@@ -113,27 +112,58 @@ class GitEnvironmentTest {
     }
 
     @Test
+    void shouldGiveOnlyNonEmptyValuesBecauseJenkinsDropsEmptyOnes() {
+        Map<String, String> added = GitEnvironment.isolatingCredentialHelpers(Map.of());
+
+        assertThat(added).isNotEmpty().allSatisfy((name, value) -> assertThat(value)
+                .isNotBlank());
+        assertThat(added).doesNotContainKeys("GIT_CONFIG_COUNT", "GIT_CONFIG_KEY_0", "GIT_CONFIG_VALUE_0");
+    }
+
+    @Test
     void shouldKeepConfigurationEntriesTheEnvironmentAlreadyHas() throws Exception {
         configureAStoredAppPassword();
-        Map<String, String> existing = new HashMap<>(
-                Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "http.version", "GIT_CONFIG_VALUE_0", "HTTP/1.1"));
+        Map<String, String> existing = new HashMap<>(Map.of(
+                "GIT_CONFIG_COUNT",
+                "1",
+                "GIT_CONFIG_KEY_0",
+                "http.version",
+                "GIT_CONFIG_VALUE_0",
+                "HTTP/1.1",
+                GitEnvironment.CONFIG_PARAMETERS,
+                "'core.askpass='"));
 
         Map<String, String> added = GitEnvironment.isolatingCredentialHelpers(existing);
         existing.putAll(added);
         lsRemote(existing);
 
         assertThat(added)
-                .containsEntry("GIT_CONFIG_COUNT", "2")
-                .containsEntry("GIT_CONFIG_KEY_1", "credential.helper")
-                .containsEntry("GIT_CONFIG_VALUE_1", "");
-        assertThat(presented).isNotEmpty().allMatch(p -> p.startsWith(ASKPASS_USER + ":"));
+                .containsEntry(GitEnvironment.CONFIG_PARAMETERS, "'core.askpass=' 'credential.helper='")
+                .doesNotContainKey("GIT_CONFIG_COUNT");
+        assertThat(presented).isNotEmpty().allMatch(p -> p.equals(ASKPASS_USER + ":" + ASKPASS_SECRET));
     }
 
     @Test
-    void shouldStartFromZeroWhenTheCountIsNotANumber() {
-        assertThat(GitEnvironment.isolatingCredentialHelpers(Map.of("GIT_CONFIG_COUNT", "many")))
-                .containsEntry("GIT_CONFIG_KEY_0", "credential.helper")
-                .containsEntry("GIT_CONFIG_COUNT", "1")
+    void shouldResetHelpersAfterTheOnesTheEnvironmentAlreadyPassesOnTheCommandLine() throws Exception {
+        configureAStoredAppPassword();
+        Path store = home.resolve("git-credentials");
+        Map<String, String> existing = new HashMap<>(
+                Map.of(GitEnvironment.CONFIG_PARAMETERS, "'credential.helper=store --file=" + store + "'"));
+
+        existing.putAll(GitEnvironment.isolatingCredentialHelpers(existing));
+        lsRemote(existing);
+
+        assertThat(presented).isNotEmpty().allMatch(p -> p.equals(ASKPASS_USER + ":" + ASKPASS_SECRET));
+    }
+
+    @Test
+    void shouldNotAddTheResetTwice() {
+        Map<String, String> once = GitEnvironment.isolatingCredentialHelpers(Map.of());
+
+        Map<String, String> twice = GitEnvironment.isolatingCredentialHelpers(once);
+
+        assertThat(twice)
+                .containsEntry(GitEnvironment.CONFIG_PARAMETERS, "'credential.helper='")
                 .containsEntry("GIT_TERMINAL_PROMPT", "0");
     }
 }

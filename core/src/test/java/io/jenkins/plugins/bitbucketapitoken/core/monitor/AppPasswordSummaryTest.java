@@ -108,7 +108,9 @@ class AppPasswordSummaryTest {
 
         assertThat(summary.headline().code()).isEqualTo(message);
         assertThat(summary.severity()).isEqualTo(severity);
-        assertThat(summary.headline().message()).contains("1 jobs").contains("2 app-password credentials");
+        assertThat(summary.headline().message())
+                .contains("Jobs on app passwords: 1;")
+                .contains("app-password credentials: 2.");
     }
 
     @Test

@@ -74,6 +74,6 @@ class MigrationTest {
         assertThat(expiring.tokens().get(0).state()).isEqualTo(TokenExpiry.State.EXPIRED);
         assertThat(expiring.tokens().get(1).daysLeft()).isEqualTo(9);
         assertThat(expiring.isActive()).isTrue();
-        assertThat(expiring.headline().message()).startsWith("2 Bitbucket API tokens");
+        assertThat(expiring.headline().message()).endsWith("expire within 30 days: 2.");
     }
 }

@@ -271,6 +271,31 @@ class DiagnoserTest {
                 .doesNotContain("hunter2");
     }
 
+    @ParameterizedTest
+    @MethodSource("gitConfigurationErrors")
+    void shouldRecogniseGitRefusingItsOwnConfigurationBeforeAnyCredentialIsTried(String stderr, String quoted) {
+        Diagnosis d = Diagnoser.diagnoseGitOutput(stderr, TOKEN).orElseThrow();
+
+        assertThat(d.code()).isEqualTo(DiagnosisCode.GIT_CONFIGURATION);
+        assertThat(d.channel()).isEqualTo(Channel.GIT);
+        assertThat(d.message()).contains(quoted).contains("the credential was not tried");
+        assertThat(d.action()).contains("GIT_CONFIG_");
+    }
+
+    static Stream<Arguments> gitConfigurationErrors() {
+        return Stream.of(
+                Arguments.of(
+                        "hudson.plugins.git.GitException: Command \"git init\" returned status code 128:\n"
+                                + "stderr: fatal: missing config value GIT_CONFIG_VALUE_0\n",
+                        "missing config value GIT_CONFIG_VALUE_0"),
+                Arguments.of("error: bogus format in GIT_CONFIG_PARAMETERS\n", "bogus format in GIT_CONFIG_PARAMETERS"),
+                Arguments.of("fatal: bogus count in GIT_CONFIG_COUNT\n", "bogus count in GIT_CONFIG_COUNT"),
+                Arguments.of(
+                        "fatal: bad config line 3 in file /home/agent/.gitconfig\n",
+                        "bad config line 3 in file /home/agent/.gitconfig"),
+                Arguments.of("fatal: unable to parse command-line config\n", "unable to parse command-line config"));
+    }
+
     @Test
     void shouldNotInventADiagnosisForAGitSuccessOrForeignOutput() {
         assertThat(Diagnoser.diagnoseGitOutput("Cloning into 'widget'...\ndone.\n", TOKEN))

@@ -18,12 +18,24 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GitCli {
 
-    private static final String ASKPASS = """
+    /** The variable the askpass program answers a username prompt from. */
+    public static final String USERNAME_VARIABLE = "FAKE_BITBUCKET_GIT_USERNAME";
+
+    /** The variable the askpass program answers a password prompt from. */
+    public static final String PASSWORD_VARIABLE = "FAKE_BITBUCKET_GIT_PASSWORD";
+
+    private static final String ASKPASS_SH = """
             #!/bin/sh
             case "$1" in
               Username*) printf '%s\\n' "$FAKE_BITBUCKET_GIT_USERNAME" ;;
               *) printf '%s\\n' "$FAKE_BITBUCKET_GIT_PASSWORD" ;;
             esac
+            """;
+
+    private static final String ASKPASS_BAT = """
+            @echo off
+            set "prompt=%~1"
+            if /i "%prompt:~0,8%"=="Username" (echo %FAKE_BITBUCKET_GIT_USERNAME%) else (echo %FAKE_BITBUCKET_GIT_PASSWORD%)
             """;
 
     private final Path home;
@@ -36,12 +48,30 @@ public final class GitCli {
     public GitCli(Path dir) {
         try {
             this.home = Files.createDirectories(dir.resolve("home"));
-            this.askpass = dir.resolve("askpass.sh");
-            Files.writeString(askpass, ASKPASS, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
+            this.askpass = writeAskpass(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes an askpass program that answers git's prompts from {@link #USERNAME_VARIABLE} and {@link
+     * #PASSWORD_VARIABLE}: a shell script, or a batch file on Windows.
+     *
+     * @param dir where to write it
+     * @return its path, for {@code GIT_ASKPASS}
+     * @throws IOException if it cannot be written
+     */
+    public static Path writeAskpass(Path dir) throws IOException {
+        boolean windows = System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("win");
+        Path script = dir.resolve(windows ? "askpass.bat" : "askpass.sh");
+        Files.writeString(script, windows ? ASKPASS_BAT : ASKPASS_SH, StandardCharsets.UTF_8);
+        if (script.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        }
+        return script;
     }
 
     /** Tells whether a {@code git} binary is on the PATH. */
@@ -84,15 +114,15 @@ public final class GitCli {
         env.put("GIT_AUTHOR_EMAIL", "jenkins@example.com");
         env.put("GIT_COMMITTER_NAME", "Jenkins");
         env.put("GIT_COMMITTER_EMAIL", "jenkins@example.com");
-        env.put("FAKE_BITBUCKET_GIT_USERNAME", username);
-        env.put("FAKE_BITBUCKET_GIT_PASSWORD", password);
+        env.put(USERNAME_VARIABLE, username);
+        env.put(PASSWORD_VARIABLE, password);
         try {
             Path out = Files.createTempFile(home, "git-out", ".txt");
             Path err = Files.createTempFile(home, "git-err", ".txt");
             Process process = builder.redirectOutput(out.toFile())
                     .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
+            process.getOutputStream().close();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("git did not finish: " + command);
