@@ -79,6 +79,26 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
         this.token = Secret.fromString(plain);
     }
 
+    /** Copies a credential as it is, without the checks: a snapshot must never fail on what is already stored. */
+    private BitbucketApiTokenCredentialsImpl(BitbucketApiTokenCredentials source) {
+        super(source.getScope(), source.getId(), source.getDescription());
+        this.email = source.getEmail();
+        this.token = source.getToken();
+        String git = source.getUsername();
+        this.gitUsername = BitbucketCloud.API_TOKEN_GIT_USERNAME.equals(git) ? null : git;
+        this.expiry = source.getExpiry();
+    }
+
+    /**
+     * Copies any implementation of the credential type into this self-contained one, for snapshots to agents.
+     *
+     * @param source the credential to copy
+     * @return the copy
+     */
+    static BitbucketApiTokenCredentialsImpl copyOf(BitbucketApiTokenCredentials source) {
+        return new BitbucketApiTokenCredentialsImpl(source);
+    }
+
     /** Throws the first error of a field's check, as the form shows it. */
     static void refuse(List<Problem> problems, String field) throws FormException {
         Optional<Problem> error = problems.stream().filter(Problem::isError).findFirst();

@@ -21,14 +21,6 @@ public class BitbucketApiTokenCredentialsSnapshotTaker extends CredentialsSnapsh
         if (credentials instanceof BitbucketApiTokenCredentialsImpl) {
             return credentials;
         }
-        BitbucketApiTokenCredentialsImpl copy = new BitbucketApiTokenCredentialsImpl(
-                credentials.getScope(),
-                credentials.getId(),
-                credentials.getDescription(),
-                credentials.getEmail(),
-                credentials.getToken());
-        copy.setGitUsername(credentials.getUsername());
-        copy.setExpiry(credentials.getExpiry());
-        return copy;
+        return BitbucketApiTokenCredentialsImpl.copyOf(credentials);
     }
 }

@@ -98,7 +98,7 @@ public class AppPasswordIndex {
     /** Returns the current summary; cheap. Recomputed first if Bitbucket's removal moved on to another phase. */
     public AppPasswordSummary summary() {
         AppPasswordSummary current = summary;
-        if (current.phase() != DeprecationTimeline.current(Clock.systemUTC()).phase()) {
+        if (current.phase() != DeprecationTimeline.current(Clock.systemUTC())) {
             recompute();
             current = summary;
         }
