@@ -103,7 +103,10 @@ record StepCredential(
      */
     static StandardUsernamePasswordCredentials accessTokenForGit(StringCredentials text) {
         try {
-            return derive(text, BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME, text.getSecret().getPlainText());
+            return derive(
+                    text,
+                    BitbucketCloud.ACCESS_TOKEN_GIT_USERNAME,
+                    text.getSecret().getPlainText());
         } catch (AbortException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

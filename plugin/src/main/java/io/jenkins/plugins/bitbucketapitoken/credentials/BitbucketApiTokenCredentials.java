@@ -44,9 +44,10 @@ public interface BitbucketApiTokenCredentials extends StandardUsernamePasswordCr
         @Override
         public String getName(@NonNull BitbucketApiTokenCredentials credentials) {
             String description = Util.fixEmptyAndTrim(credentials.getDescription());
-            boolean appPassword = SecretClassifier.classify(credentials.getToken().getPlainText())
-                            .kind()
-                    == SecretKind.APP_PASSWORD;
+            boolean appPassword =
+                    SecretClassifier.classify(credentials.getToken().getPlainText())
+                                    .kind()
+                            == SecretKind.APP_PASSWORD;
             String name = appPassword
                     ? Messages.BitbucketApiTokenCredentials_nameAppPassword(credentials.getEmail(), credentials.getId())
                     : Messages.BitbucketApiTokenCredentials_name(credentials.getEmail(), credentials.getId());

@@ -65,6 +65,7 @@ final class SubmittedToken {
 
     private static boolean sameText(Secret a, Secret b) {
         return MessageDigest.isEqual(
-                a.getPlainText().getBytes(StandardCharsets.UTF_8), b.getPlainText().getBytes(StandardCharsets.UTF_8));
+                a.getPlainText().getBytes(StandardCharsets.UTF_8),
+                b.getPlainText().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -185,10 +185,16 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
         List<Problem> problems =
                 Migration.check(id, found.record().kind(), email, plainToken, gitUsername, expiry, Clock.systemUTC());
         if (!Migration.mayProceed(problems)) {
-            return refused(store, id, email, gitUsername, expiry, problems.stream()
-                    .filter(Problem::isError)
-                    .map(Problem::describe)
-                    .collect(Collectors.joining(" ")));
+            return refused(
+                    store,
+                    id,
+                    email,
+                    gitUsername,
+                    expiry,
+                    problems.stream()
+                            .filter(Problem::isError)
+                            .map(Problem::describe)
+                            .collect(Collectors.joining(" ")));
         }
         StandardCredentials current = (StandardCredentials) found.credentials();
         BitbucketApiTokenCredentialsImpl replacement;
@@ -206,8 +212,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
     }
 
     /** Shows the replace form again with what was typed (never the token) and why it was refused. */
-    private HttpResponse refused(
-            String store, String id, String email, String gitUsername, String expiry, String why) {
+    private HttpResponse refused(String store, String id, String email, String gitUsername, String expiry, String why) {
         return HttpResponses.forwardToView(this, "replace")
                 .with("refusal", why)
                 .with("store", store)

@@ -3,19 +3,19 @@ package io.jenkins.plugins.bitbucketapitoken.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -233,7 +233,9 @@ class BitbucketCheckoutStepTest {
 
         ListBoxModel offered = descriptor.doFillCredentialsIdItems(job, "", "acme/widget", "");
 
-        assertThat(offered.stream().map(o -> o.value)).contains("bb", "legacy", "access").doesNotContain("file");
+        assertThat(offered.stream().map(o -> o.value))
+                .contains("bb", "legacy", "access")
+                .doesNotContain("file");
     }
 
     @Test

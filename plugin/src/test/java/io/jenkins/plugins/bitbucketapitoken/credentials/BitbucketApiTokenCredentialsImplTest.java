@@ -16,19 +16,19 @@ import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
-import java.nio.charset.StandardCharsets;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
-import org.htmlunit.util.NameValuePair;
 import org.htmlunit.html.HtmlPage;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -184,7 +184,11 @@ class BitbucketApiTokenCredentialsImplTest {
     @Test
     void shouldRefuseADamagedTokenWhateverCreatesTheCredential(JenkinsRule j) {
         assertThatThrownBy(() -> new BitbucketApiTokenCredentialsImpl(
-                        CredentialsScope.GLOBAL, "bb", null, "jane@example.com", Secret.fromString(TOKEN.substring(0, 150))))
+                        CredentialsScope.GLOBAL,
+                        "bb",
+                        null,
+                        "jane@example.com",
+                        Secret.fromString(TOKEN.substring(0, 150))))
                 .isInstanceOf(FormException.class)
                 .satisfies(e -> assertThat(((FormException) e).getFormField()).isEqualTo("token"));
     }
@@ -259,8 +263,7 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldShowInlineMessagesForAnAppPasswordADamagedTokenAndAnEmailAsGitUsername(JenkinsRule j)
-            throws Exception {
+    void shouldShowInlineMessagesForAnAppPasswordADamagedTokenAndAnEmailAsGitUsername(JenkinsRule j) throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
         SystemCredentialsProvider.getInstance().save();
         try (JenkinsRule.WebClient web = j.createWebClient()) {

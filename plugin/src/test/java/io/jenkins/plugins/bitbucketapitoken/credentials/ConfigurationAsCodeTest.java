@@ -69,7 +69,8 @@ class ConfigurationAsCodeTest {
         ConfigurationAsCode.get().export(out);
 
         String yaml = out.toString(StandardCharsets.UTF_8);
-        Matcher token = Pattern.compile("(?m)^\\s*token: \"?(\\{[^\"\\s]+})\"?$").matcher(yaml);
+        Matcher token =
+                Pattern.compile("(?m)^\\s*token: \"?(\\{[^\"\\s]+})\"?$").matcher(yaml);
         assertThat(yaml)
                 .contains("bitbucketApiToken:")
                 .contains("email: \"ci-bot@example.com\"")
@@ -86,9 +87,8 @@ class ConfigurationAsCodeTest {
 
         assertThatThrownBy(() -> ConfigurationAsCode.get()
                         .configure(Objects.requireNonNull(yaml).toExternalForm()))
-                .satisfies(e -> assertThat(messages(e))
-                        .contains("app password")
-                        .doesNotContain(TestSecrets.appPassword(602)));
+                .satisfies(e ->
+                        assertThat(messages(e)).contains("app password").doesNotContain(TestSecrets.appPassword(602)));
         assertThat(CredentialsProvider.lookupCredentialsInItemGroup(
                         BitbucketApiTokenCredentials.class, Jenkins.get(), null, List.of()))
                 .isEmpty();

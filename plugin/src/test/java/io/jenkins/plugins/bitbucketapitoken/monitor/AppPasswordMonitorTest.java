@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cloudbees.hudson.plugins.folder.Folder;
+import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
-import com.cloudbees.hudson.plugins.folder.properties.FolderCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.domains.DomainCredentials;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.User;
-import org.htmlunit.Page;
-import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.springframework.security.access.AccessDeniedException;
 import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
@@ -30,12 +26,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
 
 @WithJenkins
 class AppPasswordMonitorTest {
@@ -169,8 +170,9 @@ class AppPasswordMonitorTest {
                 Jenkins.get().getExtensionList(ExpiringTokenMonitor.class).get(0);
 
         assertThat(expiry.isActivated()).isTrue();
-        assertThat(expiry.getExpiring().tokens()).singleElement().satisfies(t -> assertThat(t.id())
-                .isEqualTo("soon"));
+        assertThat(expiry.getExpiring().tokens())
+                .singleElement()
+                .satisfies(t -> assertThat(t.id()).isEqualTo("soon"));
     }
 
     @Test
@@ -219,7 +221,8 @@ class AppPasswordMonitorTest {
 
             assertThat(after.asNormalizedText()).contains("No job uses an app password");
         }
-        Credentials replaced = SystemCredentialsProvider.getInstance().getCredentials().get(0);
+        Credentials replaced =
+                SystemCredentialsProvider.getInstance().getCredentials().get(0);
         assertThat(replaced).isInstanceOf(BitbucketApiTokenCredentials.class);
         assertThat(((BitbucketApiTokenCredentials) replaced).getId()).isEqualTo("legacy");
         assertThat(monitor().isActivated()).isFalse();
@@ -269,11 +272,11 @@ class AppPasswordMonitorTest {
             property = new FolderCredentialsProvider.FolderCredentialsProperty(new DomainCredentials[0]);
             team.addProperty(property);
         }
-        property.getStore()
-                .addCredentials(
-                        Domain.global(),
-                        new UsernamePasswordCredentialsImpl(
-                                CredentialsScope.GLOBAL, "team-legacy", null, "jane-doe", TestSecrets.appPassword(1003)));
+        CredentialsStore store = property.getStore();
+        store.addCredentials(
+                Domain.global(),
+                new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.GLOBAL, "team-legacy", null, "jane-doe", TestSecrets.appPassword(1003)));
 
         AppPasswordIndex index = AppPasswordIndex.get();
         index.settle();
