@@ -178,7 +178,7 @@ class BitbucketCheckoutStepTest {
         bitbucket.addAppPassword("jane-doe", APP_PASSWORD);
         j.createOnlineSlave(Label.get("stale"));
         URI clone = bitbucket.cloneUrl("acme", "widget");
-        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\n";
+        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\\n";
 
         WorkflowRun run = run("""
                 node('stale') {
@@ -203,7 +203,7 @@ class BitbucketCheckoutStepTest {
     void shouldShowThatTheStaleHelperWouldWinWithPlainGit() throws Exception {
         bitbucket.addAppPassword("jane-doe", APP_PASSWORD);
         URI clone = bitbucket.cloneUrl("acme", "widget");
-        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\n";
+        String stored = clone.getScheme() + "://jane-doe:" + APP_PASSWORD + "@" + clone.getAuthority() + "\\n";
 
         WorkflowRun run = run("""
                 node {

@@ -267,6 +267,8 @@ class BitbucketApiTokenCredentialsImplTest {
         SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
         SystemCredentialsProvider.getInstance().save();
         try (JenkinsRule.WebClient web = j.createWebClient()) {
+            // the dialog is a fragment the credentials page loads into itself; its scripts need that page
+            web.getOptions().setJavaScriptEnabled(false);
             HtmlPage dialog = web.goTo("manage/credentials/store/system/domain/_/credential/bb/updateDialog");
             HtmlForm form = dialog.getFormByName("updateCredentials");
             assertThat(form.getInputByName("_.token").getAttribute("checkUrl")).contains("checkToken");

@@ -165,6 +165,7 @@ class AppPasswordMonitorTest {
         soon.setExpiry(LocalDate.now(ZoneOffset.UTC).plusDays(10).toString());
         SystemCredentialsProvider.getInstance().getCredentials().add(soon);
         SystemCredentialsProvider.getInstance().save();
+        AppPasswordIndex.get().settle();
 
         ExpiringTokenMonitor expiry =
                 Jenkins.get().getExtensionList(ExpiringTokenMonitor.class).get(0);
