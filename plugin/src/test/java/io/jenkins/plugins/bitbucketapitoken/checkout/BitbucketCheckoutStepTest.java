@@ -185,7 +185,7 @@ class BitbucketCheckoutStepTest {
                   // an agent whose git configuration still names a credential helper holding the old app password
                   writeFile file: 'stale-credentials', text: '%s'
                   git('init -q .')
-                  git("config credential.helper \\"store --file=${pwd()}/stale-credentials\\"")
+                  git("config credential.helper \\"store --file='${pwd()}/stale-credentials'\\"")
                   bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'main'
                   echo readFile('README.md')
                 }
@@ -209,7 +209,7 @@ class BitbucketCheckoutStepTest {
                 node {
                   writeFile file: 'stale-credentials', text: '%s'
                   git('init -q .')
-                  git("config credential.helper \\"store --file=${pwd()}/stale-credentials\\"")
+                  git("config credential.helper \\"store --file='${pwd()}/stale-credentials'\\"")
                   checkout scmGit(userRemoteConfigs: [[url: '%s', credentialsId: 'bb']], branches: [[name: 'main']])
                 }
                 """.formatted(stored, clone), Result.FAILURE);
