@@ -400,6 +400,12 @@ public enum Message {
             "The file contains a DOCTYPE declaration, which Jenkins never writes; it was not read, so that no"
                     + " entity was expanded and nothing external was fetched.",
             "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
+    AUDIT_XML_BAD_ENCODING(
+            Severity.WARNING,
+            "The XML declaration names \"{0}\" as the encoding, which is not an encoding Java knows; the file was"
+                    + " not read.",
+            "Jenkins writes UTF-8: correct the declaration to encoding='UTF-8' or restore the file from a backup,"
+                    + " then scan again."),
     AUDIT_NOT_UTF8(
             Severity.WARNING,
             "The file contains bytes that are not UTF-8; they were replaced and the rest was read.",

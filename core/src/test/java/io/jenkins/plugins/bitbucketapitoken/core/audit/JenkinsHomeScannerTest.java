@@ -269,6 +269,27 @@ class JenkinsHomeScannerTest {
     }
 
     @Test
+    void shouldFindTheJobsOfACredentialsStoreWithOneLatin1Byte() throws IOException {
+        // given: credentials.xml as a hand edit leaves it, one Latin-1 byte in a description
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 12)
+                .systemCredentials(List.of(Cred.usernamePassword("bb", "jane", TestSecrets.appPassword(12))), List.of())
+                .freestyleJob("widget", "https://bitbucket.org/acme/widget.git", "bb", false);
+        Path store = dir.resolve("credentials.xml");
+        String xml = Files.readString(store).replace("synthetic, for tests", "caf\u00e9");
+        Files.write(store, xml.getBytes(StandardCharsets.ISO_8859_1));
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("widget");
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("credentials.xml");
+            assertThat(s.reason()).contains("not UTF-8");
+        });
+    }
+
+    @Test
     void shouldNeverPutASecretOrItsCipherTextInTheReport() throws IOException {
         SyntheticJenkinsHome.example(dir);
         String credentialsXml = Files.readString(dir.resolve("credentials.xml"));
