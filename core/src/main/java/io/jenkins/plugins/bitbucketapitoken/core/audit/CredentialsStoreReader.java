@@ -3,9 +3,11 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the credentials of one store from the XML Jenkins keeps it in: {@code credentials.xml} (the system
@@ -22,6 +24,12 @@ public final class CredentialsStoreReader {
 
     private static final String DOMAIN = "com.cloudbees.plugins.credentials.domains.Domain";
     private static final List<String> SECRET_FIELDS = List.of("password", "secret", "token", "apiToken");
+    /**
+     * The most of a credential's field that is kept, in characters, whichever parser reads the store and however
+     * it splits the text: a longer field is marked as such. No id, username, password or token is that long; a
+     * secret that is cannot be an app password, API or access token.
+     */
+    static final int MAX_FIELD = 64 * 1024;
 
     private CredentialsStoreReader() {}
 
@@ -107,6 +115,8 @@ public final class CredentialsStoreReader {
         private final List<String> path = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private final Map<String, String> fields = new HashMap<>();
+        private final Set<String> overlongFields = new HashSet<>();
+        private boolean overlong;
         private int mapDepth = -1;
         private int credentialDepth = -1;
         private String credentialType;
@@ -118,8 +128,13 @@ public final class CredentialsStoreReader {
 
         @Override
         public void text(char[] ch, int start, int length) {
-            if (credentialDepth > 0 && path.size() == credentialDepth + 1 && text.length() < 64 * 1024) {
-                text.append(ch, start, length);
+            if (credentialDepth > 0 && path.size() == credentialDepth + 1) {
+                // The same cut wherever the parser splits the text: exactly MAX_FIELD characters are kept.
+                int room = MAX_FIELD - text.length();
+                if (length > room) {
+                    overlong = true;
+                }
+                text.append(ch, start, Math.min(length, Math.max(room, 0)));
             }
         }
 
@@ -127,6 +142,7 @@ public final class CredentialsStoreReader {
         public void start(String name) {
             path.add(name);
             text.setLength(0);
+            overlong = false;
             int depth = path.size();
             if (mapDepth < 0 && name.equals("domainCredentialsMap")) {
                 mapDepth = depth;
@@ -138,6 +154,7 @@ public final class CredentialsStoreReader {
                 credentialDepth = depth;
                 credentialType = SecureXml.className(name);
                 fields.clear();
+                overlongFields.clear();
             }
         }
 
@@ -145,7 +162,10 @@ public final class CredentialsStoreReader {
         public void end() {
             int depth = path.size();
             if (credentialDepth > 0 && depth == credentialDepth + 1) {
-                fields.putIfAbsent(path.get(depth - 1), text.toString());
+                String field = path.get(depth - 1);
+                if (fields.putIfAbsent(field, text.toString()) == null && overlong) {
+                    overlongFields.add(field);
+                }
             } else if (depth == credentialDepth) {
                 record();
                 credentialDepth = -1;
@@ -155,6 +175,7 @@ public final class CredentialsStoreReader {
             }
             path.remove(depth - 1);
             text.setLength(0);
+            overlong = false;
         }
 
         private void record() {
@@ -162,14 +183,16 @@ public final class CredentialsStoreReader {
             if (id.isEmpty()) {
                 return;
             }
-            Optional<String> stored = SECRET_FIELDS.stream()
-                    .map(fields::get)
-                    .filter(v -> v != null && !v.isBlank())
-                    .findFirst()
-                    .map(String::strip);
-            Optional<String> plain = stored.flatMap(decryptor::plainText);
-            CredentialKind kind = CredentialKind.classify(credentialType, plain);
-            if (kind == CredentialKind.OTHER && stored.isPresent() && !decryptor.canDecrypt()) {
+            Optional<String> secretField = SECRET_FIELDS.stream()
+                    .filter(f -> fields.get(f) != null && !fields.get(f).isBlank())
+                    .findFirst();
+            Optional<String> stored = secretField.map(fields::get).map(String::strip);
+            boolean overlongSecret =
+                    secretField.filter(overlongFields::contains).isPresent();
+            Optional<String> plain = overlongSecret ? Optional.empty() : stored.flatMap(decryptor::plainText);
+            CredentialKind kind =
+                    overlongSecret ? CredentialKind.OTHER : CredentialKind.classify(credentialType, plain);
+            if (kind == CredentialKind.OTHER && stored.isPresent() && !overlongSecret && !decryptor.canDecrypt()) {
                 // Without keys a value that is not recognisably a token may still be encrypted: Jenkins' older
                 // form is plain base64.
                 kind = CredentialKind.UNKNOWN;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +98,32 @@ class CredentialsStoreReaderTest {
                 .extracting(CredentialRecord::id, CredentialRecord::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bb", CredentialKind.APP_PASSWORD));
         assertThat(read.problems()).extracting(Problem::code).containsExactly(Message.AUDIT_NOT_UTF8);
+    }
+
+    @Property(tries = 40)
+    void shouldReadTheSameCredentialsWhicheverParserReadsTheStore(
+            @ForAll @IntRange(min = 60_000, max = 140_000) int length,
+            @ForAll @IntRange(min = 0, max = 140_000) int oddOneAt) {
+        // given: a secret far longer than any token, with one character no app password has somewhere in it
+        StringBuilder secret = new StringBuilder("ATBB").append("a".repeat(length));
+        secret.setCharAt(Math.min(oddOneAt, secret.length() - 1), '!');
+        String xml = "<x><domainCredentialsMap><entry><d/><l><c><id>long</id><username>jane</username><password>"
+                + secret + "</password></c></l></entry></domainCredentialsMap></x>";
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        List<CredentialRecord> lean = CredentialsStoreReader.read(
+                        StoreRef.system(), bytes, SecretDecryptor.unavailable(), SecureXml.Parsers.LEAN_THEN_SAX)
+                .orElseThrow();
+        List<CredentialRecord> sax = CredentialsStoreReader.read(
+                        StoreRef.system(), bytes, SecretDecryptor.unavailable(), SecureXml.Parsers.SAX_ONLY)
+                .orElseThrow();
+
+        // then: one rule whoever read it, and no app password is that long
+        assertThat(lean).isEqualTo(sax);
+        if (secret.length() > CredentialsStoreReader.MAX_FIELD) {
+            assertThat(lean).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(CredentialKind.OTHER));
+        }
     }
 
     @Property(tries = 200)
