@@ -400,6 +400,10 @@ public enum Message {
             "The file contains a DOCTYPE declaration, which Jenkins never writes; it was not read, so that no"
                     + " entity was expanded and nothing external was fetched.",
             "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
+    AUDIT_XML_TOO_DEEP(
+            Severity.WARNING,
+            "The file nests elements more than {0} levels deep, far deeper than Jenkins writes; it was not read.",
+            "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
     AUDIT_XML_BAD_ENCODING(
             Severity.WARNING,
             "The XML declaration names \"{0}\" as the encoding, which is not an encoding Java knows; the file was"

@@ -32,7 +32,6 @@ public final class ItemConfigReader {
             "matrix-project", "hudson.matrix.MatrixProject",
             "maven2-moduleset", "hudson.maven.MavenModuleSet",
             "com.cloudbees.hudson.plugins.folder.Folder", "com.cloudbees.hudson.plugins.folder.Folder");
-    private static final int MAX_TEXT = 4 * 1024 * 1024;
 
     private ItemConfigReader() {}
 
@@ -99,12 +98,14 @@ public final class ItemConfigReader {
     /** Collects what the events of one document say. */
     private static final class Collector implements SecureXml.Handler {
         private final List<String> path = new ArrayList<>();
+        /** For each open element, where a credential id directly inside it would be; kept as elements open. */
+        private final List<ReferenceSource> places = new ArrayList<>();
+
         private final StringBuilder text = new StringBuilder();
         private final Set<CredentialReference> references = new LinkedHashSet<>();
         private final Set<String> urls = new LinkedHashSet<>();
         private String type;
         private boolean disabled;
-        private boolean textOverflow;
         private int sourceDepth = -1;
         private String serverUrl;
         private String repoOwner;
@@ -112,11 +113,9 @@ public final class ItemConfigReader {
 
         @Override
         public void text(char[] ch, int start, int length) {
-            if (text.length() + length <= MAX_TEXT) {
-                text.append(ch, start, length);
-            } else {
-                textOverflow = true;
-            }
+            // No limit of its own: a Pipeline script is read to its end, however long, and the file size limit
+            // of whoever reads the file bounds the memory. Only leaf text is kept (it is reset at every element).
+            text.append(ch, start, length);
         }
 
         @Override
@@ -125,9 +124,9 @@ public final class ItemConfigReader {
                 type = ROOT_ALIASES.getOrDefault(name, SecureXml.className(name));
             }
             boolean repositorySource = sourceDepth < 0 && isRepositorySource(name);
+            places.add(placeInside(places.isEmpty() ? ReferenceSource.OTHER : places.get(places.size() - 1), name));
             path.add(name);
             text.setLength(0);
-            textOverflow = false;
             if (repositorySource) {
                 sourceDepth = path.size();
                 serverUrl = null;
@@ -147,7 +146,7 @@ public final class ItemConfigReader {
                 return;
             }
             String name = path.get(path.size() - 1);
-            if (!textOverflow && text.length() > 0) {
+            if (text.length() > 0) {
                 handleText(name, text.toString());
             }
             if (path.size() == sourceDepth) {
@@ -155,6 +154,7 @@ public final class ItemConfigReader {
                 sourceDepth = -1;
             }
             path.remove(path.size() - 1);
+            places.remove(places.size() - 1);
             text.setLength(0);
         }
 
@@ -175,7 +175,7 @@ public final class ItemConfigReader {
                 for (String id : PipelineScriptReferences.find(value)) {
                     references.add(new CredentialReference(id, ReferenceSource.SCRIPT));
                 }
-                urls.addAll(BitbucketUrls.find(value));
+                BitbucketUrls.find(value, urls);
                 return;
             }
             if (sourceDepth > 0 && path.size() == sourceDepth + 1) {
@@ -189,7 +189,7 @@ public final class ItemConfigReader {
                 }
             }
             if (BitbucketUrls.containsIgnoreCase(value, "bitbucket")) {
-                urls.addAll(BitbucketUrls.find(value));
+                BitbucketUrls.find(value, urls);
             }
         }
 
@@ -210,24 +210,32 @@ public final class ItemConfigReader {
             return result;
         }
 
+        /** Tells where a credential id is found: by its enclosing elements, looked up in constant time. */
         private ReferenceSource whereNow() {
-            boolean scm = false;
-            for (int i = 0; i < path.size() - 1; i++) {
-                String element = path.get(i);
-                if (element.equals("navigators")) {
-                    return ReferenceSource.NAVIGATOR;
-                }
-                if (element.equals("source") || element.equals("jenkins.branch.BranchSource")) {
-                    return ReferenceSource.BRANCH_SOURCE;
-                }
-                if (element.equals("scm")
-                        || element.equals("userRemoteConfigs")
-                        || element.equals("scms")
-                        || element.equals("hudson.plugins.git.UserRemoteConfig")) {
-                    scm = true;
-                }
+            return places.size() >= 2 ? places.get(places.size() - 2) : ReferenceSource.OTHER;
+        }
+
+        /**
+         * Tells where an id inside an element is, from where an id in its parent would be: the outermost navigator or
+         * branch source decides; otherwise any SCM or Git remote makes it an SCM.
+         */
+        private static ReferenceSource placeInside(ReferenceSource parent, String name) {
+            if (parent == ReferenceSource.NAVIGATOR || parent == ReferenceSource.BRANCH_SOURCE) {
+                return parent;
             }
-            return scm ? ReferenceSource.SCM : ReferenceSource.OTHER;
+            if (name.equals("navigators")) {
+                return ReferenceSource.NAVIGATOR;
+            }
+            if (name.equals("source") || name.equals("jenkins.branch.BranchSource")) {
+                return ReferenceSource.BRANCH_SOURCE;
+            }
+            if (name.equals("scm")
+                    || name.equals("userRemoteConfigs")
+                    || name.equals("scms")
+                    || name.equals("hudson.plugins.git.UserRemoteConfig")) {
+                return ReferenceSource.SCM;
+            }
+            return parent;
         }
     }
 }

@@ -26,7 +26,7 @@ final class LeanXml {
     private static final int END = 2;
     private static final int MAX_NAME = 256;
     private static final int MAX_ATTRIBUTES = 64;
-    private static final int MAX_DEPTH = 1024;
+    private static final int MAX_DEPTH = SecureXml.MAX_DEPTH;
     private static final int MAX_REFERENCES = 10_000;
     /** Larger documents go to SAX, which streams: this reader holds the document and its events in memory. */
     static final int MAX_BYTES = 4 * 1024 * 1024;

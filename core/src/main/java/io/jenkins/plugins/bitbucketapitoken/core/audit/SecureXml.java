@@ -24,7 +24,8 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Parses untrusted Jenkins XML safely: no DTD, no external entity, no entity expansion, bounded depth.
+ * Parses untrusted Jenkins XML safely: no DTD, no external entity, no entity expansion, elements nested at most
+ * {@link #MAX_DEPTH} deep on either parser.
  *
  * <p>A document with a DOCTYPE is refused outright: Jenkins never writes one, and refusing it means no entity is
  * declared, so none can be expanded or fetched. How the bytes are read is decided before the handler hears
@@ -45,6 +46,12 @@ final class SecureXml {
 
         void end();
     }
+
+    /**
+     * The deepest element nesting read, on either parser: Jenkins writes a few dozen levels at most; a deeper
+     * document is refused, so that no reader's work or memory grows with a hostile depth.
+     */
+    static final int MAX_DEPTH = 1024;
 
     private static final SAXParserFactory FACTORY = newFactory();
     private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
@@ -279,8 +286,14 @@ final class SecureXml {
         try {
             XMLReader reader = reader();
             reader.setContentHandler(new DefaultHandler() {
+                private int depth;
+
                 @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                public void startElement(String uri, String localName, String qName, Attributes attributes)
+                        throws TooDeep {
+                    if (++depth > MAX_DEPTH) {
+                        throw new TooDeep();
+                    }
                     handler.start(qName);
                 }
 
@@ -291,12 +304,15 @@ final class SecureXml {
 
                 @Override
                 public void endElement(String uri, String localName, String qName) {
+                    depth--;
                     handler.end();
                 }
             });
             reader.setErrorHandler(null);
             reader.parse(source);
             return Outcome.OK;
+        } catch (TooDeep e) {
+            return new Outcome(true, List.of(Message.AUDIT_XML_TOO_DEEP.problem(MAX_DEPTH)));
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
                 return new Outcome(true, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
@@ -329,6 +345,15 @@ final class SecureXml {
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder reported an error", e);
+        }
+    }
+
+    /** Stops SAX at an element nested deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends SAXException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super("elements nested deeper than " + MAX_DEPTH);
         }
     }
 

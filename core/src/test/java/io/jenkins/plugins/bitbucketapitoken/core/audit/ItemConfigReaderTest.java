@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -114,6 +115,27 @@ class ItemConfigReaderTest {
         Validated<ItemRecord> item = ItemConfigReader.read("job", "<project><scm></project>");
 
         assertThat(item.error().orElseThrow().message()).contains("not well-formed XML");
+    }
+
+    @Test
+    void shouldReadAPipelineScriptLongerThanFourMebibytesToItsEnd() {
+        // given: a script whose only credential id comes after 5 MiB of other steps
+        String script = "// generated stages\n".repeat(5 * 1024 * 1024 / 20)
+                + "git url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'bb'\n";
+        String xml = "<flow-definition><definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition'>"
+                + "<script>" + script + "</script></definition></flow-definition>";
+
+        // when
+        Validated<ItemRecord> fromBytes = ItemConfigReader.read("job", xml.getBytes(StandardCharsets.UTF_8));
+        Validated<ItemRecord> fromText = ItemConfigReader.read("job", xml);
+
+        // then
+        for (Validated<ItemRecord> item : List.of(fromBytes, fromText)) {
+            assertThat(item.problems()).isEmpty();
+            assertThat(item.orElseThrow().references())
+                    .containsExactly(new CredentialReference("bb", ReferenceSource.SCRIPT));
+            assertThat(item.orElseThrow().bitbucketUrls()).containsExactly("https://bitbucket.org/acme/widget.git");
+        }
     }
 
     @Property(tries = 300)

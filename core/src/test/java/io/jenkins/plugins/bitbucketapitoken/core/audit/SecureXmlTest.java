@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,6 +64,49 @@ class SecureXmlTest {
             assertThat(p.code()).isNotEqualTo(Message.AUDIT_NOT_UTF8);
             assertThat(p.message()).contains("encoding", encoding);
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {SecureXml.MAX_DEPTH + 1, 200_000})
+    void shouldRefuseDocumentsNestedDeeperThanTheLimitWhicheverParserReadsThem(int depth) {
+        // given: deeper than the limit, with credential ids at the bottom
+        String document = "<project>" + "<a>".repeat(depth - 1) + "<credentialsId>bb</credentialsId>".repeat(1000)
+                + "</a>".repeat(depth - 1) + "</project>";
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        Recorder lean = new Recorder();
+        SecureXml.Outcome fromBytes = SecureXml.parse(bytes, lean, SecureXml.Parsers.LEAN_THEN_SAX);
+        SecureXml.Outcome saxOnly = SecureXml.parse(bytes, new Recorder(), SecureXml.Parsers.SAX_ONLY);
+        SecureXml.Outcome fromText = SecureXml.parse(document, new Recorder());
+
+        // then
+        for (SecureXml.Outcome outcome : List.of(fromBytes, saxOnly, fromText)) {
+            assertThat(outcome.failed()).isTrue();
+            assertThat(outcome.problems()).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo(Message.AUDIT_XML_TOO_DEEP);
+                assertThat(p.message()).contains("1024");
+            });
+        }
+    }
+
+    @Test
+    void shouldReadDocumentsNestedExactlyAsDeepAsTheLimitOnEitherParser() {
+        // given
+        String document = "<project>" + "<a>".repeat(SecureXml.MAX_DEPTH - 2) + "<credentialsId>bb</credentialsId>"
+                + "</a>".repeat(SecureXml.MAX_DEPTH - 2) + "</project>";
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        Recorder lean = new Recorder();
+        Recorder sax = new Recorder();
+        SecureXml.Outcome fromLean = SecureXml.parse(bytes, lean, SecureXml.Parsers.LEAN_THEN_SAX);
+        SecureXml.Outcome fromSax = SecureXml.parse(bytes, sax, SecureXml.Parsers.SAX_ONLY);
+
+        // then
+        assertThat(fromLean).isEqualTo(SecureXml.Outcome.OK);
+        assertThat(fromSax).isEqualTo(SecureXml.Outcome.OK);
+        assertThat(lean.events).isEqualTo(sax.events).contains("'bb");
     }
 
     @Property(tries = 300)
