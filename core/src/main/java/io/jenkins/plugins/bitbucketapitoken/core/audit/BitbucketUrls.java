@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryRef;
 import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryReferences;
@@ -215,6 +216,53 @@ public final class BitbucketUrls {
 
     private static boolean isUrlCharacter(char c) {
         return c > ' ' && c < 127 && "\"'<>`(){}[],\\".indexOf(c) < 0;
+    }
+
+    /**
+     * Tells the host a URL talks to, when it names one plainly: {@code https://user@host:port/...},
+     * {@code ssh://git@host/...} or {@code git@host:path}.
+     *
+     * @param url a URL as configured
+     * @return the host in lower case; empty when the URL names none, or names it through a variable
+     */
+    public static java.util.Optional<String> hostOfTarget(String url) {
+        String u = url == null ? "" : url.strip();
+        int scheme = u.indexOf("://");
+        String rest;
+        if (scheme > 0) {
+            rest = u.substring(scheme + 3);
+        } else {
+            int at = u.indexOf('@');
+            int colon = u.indexOf(':');
+            if (at < 0 || colon < at || u.indexOf('/') >= 0 && u.indexOf('/') < colon) {
+                return java.util.Optional.empty();
+            }
+            rest = u.substring(0, colon);
+        }
+        int end = 0;
+        while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = rest.substring(0, end);
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        int port = host.indexOf(':');
+        host = lower(port < 0 ? host : host.substring(0, port));
+        if (host.isEmpty()
+                || host.chars()
+                        .anyMatch(c -> !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '.' && c != '-')) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(host);
+    }
+
+    /**
+     * Tells whether a host is Bitbucket Cloud's: where its repositories are cloned from, or its REST API.
+     *
+     * @param host a host name in lower case
+     * @return true for {@code bitbucket.org}, {@code www.bitbucket.org} and {@code api.bitbucket.org}
+     */
+    public static boolean isCloudHost(String host) {
+        return BitbucketCloud.CLOUD_HOSTS.contains(host) || host.equals(BitbucketCloud.DEFAULT_API_URL.getHost());
     }
 
     static boolean containsIgnoreCase(String text, String needle) {

@@ -17,8 +17,10 @@ import java.util.Set;
  * <p>All three keep a {@code domainCredentialsMap} whose entries pair a domain with a list of credentials; each
  * credential is an element named after its class, with {@code id}, {@code scope}, {@code username} and its
  * secret ({@code password}, {@code secret} or {@code token}). The secret is decrypted with the given
- * {@link SecretDecryptor}, classified with {@link CredentialKind#classify(String, Optional)} and dropped: it is
- * never part of the result. A username marked {@code usernameSecret} is not reported. Never throws.
+ * {@link SecretDecryptor}, judged with everything else the store proves (type, username, the length of what
+ * cannot be decrypted, a domain for {@code bitbucket.org}: see {@code docs/audit.md}) and dropped: it is never
+ * part of the result, only the kind and the evidence for it. A username marked {@code usernameSecret} is not
+ * reported. Never throws.
  */
 public final class CredentialsStoreReader {
 
@@ -120,6 +122,8 @@ public final class CredentialsStoreReader {
         private int mapDepth = -1;
         private int credentialDepth = -1;
         private String credentialType;
+        /** Whether the domain of the entry being read names bitbucket.org; entries give the domain first. */
+        private boolean bitbucketDomain;
 
         Collector(StoreRef store, SecretDecryptor decryptor) {
             this.store = store;
@@ -128,7 +132,7 @@ public final class CredentialsStoreReader {
 
         @Override
         public void text(char[] ch, int start, int length) {
-            if (credentialDepth > 0 && path.size() == credentialDepth + 1) {
+            if ((credentialDepth > 0 && path.size() == credentialDepth + 1) || inDomain()) {
                 // The same cut wherever the parser splits the text: exactly MAX_FIELD characters are kept.
                 int room = MAX_FIELD - text.length();
                 if (length > room) {
@@ -146,6 +150,9 @@ public final class CredentialsStoreReader {
             int depth = path.size();
             if (mapDepth < 0 && name.equals("domainCredentialsMap")) {
                 mapDepth = depth;
+            } else if (mapDepth > 0 && depth == mapDepth + 1) {
+                // domainCredentialsMap / entry: a new domain and its credentials
+                bitbucketDomain = false;
             } else if (mapDepth > 0
                     && credentialDepth < 0
                     && depth == mapDepth + 3
@@ -172,10 +179,20 @@ public final class CredentialsStoreReader {
                 fields.clear();
             } else if (depth == mapDepth) {
                 mapDepth = -1;
+            } else if (inDomain() && namesBitbucketCloud(path.get(depth - 1), text)) {
+                bitbucketDomain = true;
             }
             path.remove(depth - 1);
             text.setLength(0);
             overlong = false;
+        }
+
+        /** Tells whether the element being read is inside the domain of a domainCredentialsMap entry. */
+        private boolean inDomain() {
+            return mapDepth > 0
+                    && credentialDepth < 0
+                    && path.size() > mapDepth + 2
+                    && path.get(mapDepth + 1).equals(DOMAIN);
         }
 
         private void record() {
@@ -186,26 +203,50 @@ public final class CredentialsStoreReader {
             Optional<String> secretField = SECRET_FIELDS.stream()
                     .filter(f -> fields.get(f) != null && !fields.get(f).isBlank())
                     .findFirst();
-            Optional<String> stored = secretField.map(fields::get).map(String::strip);
-            boolean overlongSecret =
-                    secretField.filter(overlongFields::contains).isPresent();
-            Optional<String> plain = overlongSecret ? Optional.empty() : stored.flatMap(decryptor::plainText);
-            CredentialKind kind =
-                    overlongSecret ? CredentialKind.OTHER : CredentialKind.classify(credentialType, plain);
-            if (kind == CredentialKind.OTHER && stored.isPresent() && !overlongSecret && !decryptor.canDecrypt()) {
-                // Without keys a value that is not recognisably a token may still be encrypted: Jenkins' older
-                // form is plain base64.
-                kind = CredentialKind.UNKNOWN;
-            }
             boolean usernameSecret =
                     "true".equals(fields.getOrDefault("usernameSecret", "").strip());
             Optional<String> username = usernameSecret
                     ? Optional.empty()
                     : Optional.ofNullable(fields.get("username"))
+                            .filter(u -> !overlongFields.contains("username"))
                             .map(String::strip)
                             .filter(s -> !s.isEmpty());
+            CredentialJudge.Facts facts = new CredentialJudge.Facts(
+                    credentialType,
+                    username,
+                    usernameSecret,
+                    secretField.map(fields::get).map(String::strip),
+                    secretField.filter(overlongFields::contains).isPresent(),
+                    bitbucketDomain);
+            CredentialJudge.Judgement judgement = CredentialJudge.judge(facts, decryptor);
             records.add(new CredentialRecord(
-                    id, store, CredentialScope.parse(fields.get("scope")), credentialType, username, kind));
+                    id,
+                    store,
+                    CredentialScope.parse(fields.get("scope")),
+                    credentialType,
+                    username,
+                    judgement.kind(),
+                    judgement.evidence(),
+                    judgement.useDependence()));
         }
+    }
+
+    /**
+     * Tells whether an element of a credentials domain names Bitbucket Cloud: the domain's {@code name}, or a
+     * host pattern in the {@code includes} of its hostname specification.
+     */
+    static boolean namesBitbucketCloud(String element, CharSequence text) {
+        if (!element.equals("name") && !element.equals("includes")) {
+            return false;
+        }
+        for (String pattern : text.toString().split(",")) {
+            String p = BitbucketUrls.lower(pattern.strip());
+            int port = p.indexOf(':');
+            String host = port < 0 ? p : p.substring(0, port);
+            if (host.equals("bitbucket.org") || host.endsWith(".bitbucket.org") || host.equals("*bitbucket.org")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,6 +42,16 @@ final class SecureXml {
     interface Handler {
         void start(String name);
 
+        /**
+         * Hears an element that starts, with its {@code class} attribute (XStream's name for the field's class).
+         *
+         * @param name the element name
+         * @param classAttribute the value of its {@code class} attribute, empty when it has none
+         */
+        default void start(String name, String classAttribute) {
+            start(name);
+        }
+
         void text(char[] ch, int start, int length);
 
         void end();
@@ -294,7 +304,8 @@ final class SecureXml {
                     if (++depth > MAX_DEPTH) {
                         throw new TooDeep();
                     }
-                    handler.start(qName);
+                    String classAttribute = attributes.getValue("class");
+                    handler.start(qName, classAttribute == null ? "" : classAttribute);
                 }
 
                 @Override
