@@ -405,7 +405,7 @@ public enum Message {
             "{0} more item(s) may use a Bitbucket app password: their credentials' secrets could not be read.",
             "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this Jenkins"
                     + " home for a certain answer, or check the credentials named below in Jenkins."),
-    AUDIT_POSSIBLE_REFERENCE(Severity.INFO, "{0} ({1}) is {2} in {3}: {4}", ""),
+    AUDIT_POSSIBLE_REFERENCE(Severity.INFO, "{0} in {1} ({2}): {3}", ""),
     EVIDENCE_SHAPE_API_TOKEN(
             Severity.INFO, "the secret starts with " + BitbucketCloud.API_TOKEN_PREFIX + " (an API token)", ""),
     EVIDENCE_SHAPE_ACCESS_TOKEN(

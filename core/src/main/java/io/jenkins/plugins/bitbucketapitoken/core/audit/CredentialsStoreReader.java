@@ -93,9 +93,8 @@ public final class CredentialsStoreReader {
 
             @Override
             public void text(char[] ch, int start, int length) {
-                if (text.length() < 1024) {
-                    text.append(ch, start, length);
-                }
+                // The same cut however the parser splits the text.
+                text.append(ch, start, Math.min(length, Math.max(0, 1024 - text.length())));
             }
 
             @Override

@@ -41,9 +41,8 @@ final class UserIdMapping {
 
             @Override
             public void text(char[] ch, int start, int length) {
-                if (text.length() < 4096) {
-                    text.append(ch, start, length);
-                }
+                // The same cut however the parser splits the text.
+                text.append(ch, start, Math.min(length, Math.max(0, 4096 - text.length())));
             }
 
             @Override

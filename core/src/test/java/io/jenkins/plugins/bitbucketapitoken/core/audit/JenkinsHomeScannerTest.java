@@ -302,7 +302,7 @@ class JenkinsHomeScannerTest {
         assertThat(itemsByName(report).get("widget-build").possibleAppPasswordEvidence())
                 .singleElement()
                 .satisfies(e -> assertThat(e)
-                        .startsWith("bitbucket (scm, bitbucket.org) is bitbucket in system: ")
+                        .startsWith("bitbucket in system (scm): ")
                         .contains("32 to 47 bytes", "username jane-doe"));
         // and what proves the others are no app passwords
         assertThat(credential(report, "system", "bitbucket-access-token")

@@ -276,9 +276,25 @@ public final class SyntheticJenkinsHome {
      * @return this writer
      */
     public SyntheticJenkinsHome freestyleJobWithBinding(String fullName, String credentialsId) {
+        return freestyleJobWithBinding(fullName, credentialsId, null);
+    }
+
+    /**
+     * Writes a freestyle job whose build wrapper binds a username and password for a shell step.
+     *
+     * @param fullName the job's full name
+     * @param credentialsId the bound credential
+     * @param command the shell step that uses it, or {@code null} for none
+     * @return this writer
+     */
+    public SyntheticJenkinsHome freestyleJobWithBinding(String fullName, String credentialsId, String command) {
+        String builders = command == null
+                ? "  <builders/>\n"
+                : "  <builders>\n    <hudson.tasks.Shell>\n      <command>" + esc(command)
+                        + "</command>\n      <configuredLocalRules/>\n    </hudson.tasks.Shell>\n  </builders>\n";
         String xml = HEADER + "<project>\n  <actions/>\n  <description></description>\n  <properties/>\n"
                 + "  <scm class=\"hudson.scm.NullSCM\"/>\n  <disabled>false</disabled>\n  <triggers/>\n"
-                + "  <builders/>\n  <publishers/>\n  <buildWrappers>\n"
+                + builders + "  <publishers/>\n  <buildWrappers>\n"
                 + "    <org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper plugin=\"credentials-binding@687.v619cb_15e923f\">\n"
                 + "      <bindings>\n        <org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>\n"
                 + "          <credentialsId>" + esc(credentialsId) + "</credentialsId>\n"
