@@ -76,8 +76,10 @@ class ScanCommandTest {
         CliRun run = CliRun.run("", "scan", dir.toString(), "--format", "csv");
 
         assertThat(run.out())
-                .startsWith("item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword\r\n")
-                .contains("widget-build,hudson.model.FreeStyleProject,false,bitbucket,scm,system,APP_PASSWORD,true");
+                .startsWith("item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword,host,"
+                        + "possiblyAppPassword\r\n")
+                .contains("widget-build,hudson.model.FreeStyleProject,false,bitbucket,scm,system,APP_PASSWORD,true,"
+                        + "bitbucket.org,false");
     }
 
     @ParameterizedTest
@@ -141,8 +143,12 @@ class ScanCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out())
-                .contains("could not be classified, because their secrets could not be decrypted")
+                .startsWith("Secrets could not be read, so the answer is \"possibly\": 4 item(s) may use a Bitbucket"
+                        + " app password; the files prove that the other items do not.\n")
+                .contains("  - gateway\n", "  - legacy-nightly\n", "  - widget-build\n", "  - widget-release\n")
+                .contains("bitbucket-api-token -> OTHER in system", "bitbucket -> OTHER in folder:payments")
                 .contains("secrets: The stored secrets cannot be decrypted: secrets/master.key is missing");
+        assertThat(run.out().indexOf("  - docs-site")).isNegative();
     }
 
     @Test

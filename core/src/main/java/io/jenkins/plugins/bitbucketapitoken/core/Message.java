@@ -387,16 +387,101 @@ public enum Message {
                     + BitbucketCloud.API_TOKEN_GIT_USERNAME + ". Then scan again."),
     AUDIT_NO_APP_PASSWORDS(Severity.INFO, "No item uses a Bitbucket app password.", ""),
     AUDIT_SECRETS_UNREADABLE_NOTE(
-            Severity.INFO, "Secrets were not readable: kinds of encrypted credentials are UNKNOWN.", ""),
-    AUDIT_UNKNOWN_CREDENTIALS(
+            Severity.INFO,
+            "Secrets were not readable: credentials whose secret is encrypted show kind UNKNOWN, unless their files"
+                    + " prove that they are no app password (see each one's evidence).",
+            ""),
+    AUDIT_POSSIBLY(
             Severity.WARNING,
-            "{0} credential(s) used by items could not be classified, because their secrets could not be"
-                    + " decrypted; any of them may be an app password.",
-            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this"
-                    + " Jenkins home."),
+            "Secrets could not be read, so the answer is \"possibly\": {0} item(s) may use a Bitbucket app"
+                    + " password; the files prove that the other items do not.",
+            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this Jenkins"
+                    + " home for a certain answer, or check the credentials named below in Jenkins."),
+    AUDIT_POSSIBLY_AND_CERTAIN(
+            Severity.WARNING,
+            "Secrets could not be read, so the answer is \"possibly\" for {0} item(s) that may use a Bitbucket app"
+                    + " password; {1} item(s) use one for certain (their secrets are stored in plain text).",
+            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this Jenkins"
+                    + " home for a certain answer, or check the credentials named below in Jenkins."),
+    AUDIT_UNREADABLE_BUT_CERTAIN(
+            Severity.WARNING,
+            "Secrets could not be read, but the files prove which items use a Bitbucket app password: {0} do, no"
+                    + " other may.",
+            "Replace the app passwords they use, as described below."),
+    AUDIT_POSSIBLY_NONE(
+            Severity.INFO,
+            "Secrets could not be read, but the files prove that no item uses a Bitbucket app password.",
+            ""),
+    AUDIT_POSSIBLY_ALSO(
+            Severity.WARNING,
+            "{0} more item(s) may use a Bitbucket app password: their credentials' secrets could not be read.",
+            "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this Jenkins"
+                    + " home for a certain answer, or check the credentials named below in Jenkins."),
+    AUDIT_POSSIBLE_REFERENCE(Severity.INFO, "{0} in {1} ({2}): {3}", ""),
+    EVIDENCE_SHAPE_API_TOKEN(
+            Severity.INFO, "the secret starts with " + BitbucketCloud.API_TOKEN_PREFIX + " (an API token)", ""),
+    EVIDENCE_SHAPE_ACCESS_TOKEN(
+            Severity.INFO, "the secret starts with " + BitbucketCloud.ACCESS_TOKEN_PREFIX + " (an access token)", ""),
+    EVIDENCE_SHAPE_APP_PASSWORD(
+            Severity.INFO,
+            "the secret starts with " + BitbucketCloud.APP_PASSWORD_PREFIX + " (the newer app-password form)",
+            ""),
+    EVIDENCE_SHAPE_OLDER_APP_PASSWORD(
+            Severity.INFO, "the secret is 20 letters and digits (the older app-password form)", ""),
+    EVIDENCE_SHAPE_TWENTY_LETTERS(
+            Severity.INFO,
+            "the secret is 20 letters without a digit: the older app-password form, or a plain password",
+            ""),
+    EVIDENCE_SHAPE_OTHER(Severity.INFO, "the secret has none of the shapes of Bitbucket secrets", ""),
+    EVIDENCE_TOO_LONG(Severity.INFO, "the secret is longer than {0} characters, which no app password or token is", ""),
+    EVIDENCE_NO_SECRET_TYPE(
+            Severity.INFO,
+            "a {0}: not a type that holds an app password (username and password, secret text or token)",
+            ""),
+    EVIDENCE_NO_SECRET_FOUND(
+            Severity.INFO, "its type holds a password or token, but none is stored where this scan looks", ""),
+    EVIDENCE_SECRET_UNREADABLE(Severity.INFO, "its secret is encrypted and the keys could not be read", ""),
+    EVIDENCE_DOES_NOT_DECRYPT(
+            Severity.INFO,
+            "its secret does not decrypt with this Jenkins home's keys (damaged, or from another Jenkins)",
+            ""),
+    EVIDENCE_LEGACY_OR_PLAIN(
+            Severity.INFO,
+            "its secret is plain text, or encrypted in Jenkins' older form, which the keys could not check",
+            ""),
+    EVIDENCE_LENGTH_FITS(
+            Severity.INFO,
+            "the encrypted secret holds {0} to {1} bytes: room for an app password ("
+                    + BitbucketCloud.OLD_APP_PASSWORD_LENGTH + " or " + BitbucketCloud.APP_PASSWORD_LENGTH
+                    + " characters)",
+            ""),
+    EVIDENCE_LENGTH_EXCLUDES(
+            Severity.INFO,
+            "the encrypted secret holds {0} to {1} bytes, and an app password has "
+                    + BitbucketCloud.OLD_APP_PASSWORD_LENGTH + " or " + BitbucketCloud.APP_PASSWORD_LENGTH
+                    + " characters",
+            ""),
+    EVIDENCE_USERNAME_PLAIN(
+            Severity.INFO,
+            "username {0} is neither an e-mail address nor a fixed token name: app passwords went with the"
+                    + " Bitbucket username",
+            ""),
+    EVIDENCE_USERNAME_EMAIL(
+            Severity.INFO, "username {0} is an e-mail address, and app passwords went with the Bitbucket username", ""),
+    EVIDENCE_USERNAME_API_TOKEN(
+            Severity.INFO, "username {0} is the fixed name for API tokens, never used with app passwords", ""),
+    EVIDENCE_USERNAME_ACCESS_TOKEN(
+            Severity.INFO, "username {0} is the fixed name for access tokens, never used with app passwords", ""),
+    EVIDENCE_USERNAME_HIDDEN(Severity.INFO, "its username is marked secret", ""),
+    EVIDENCE_BITBUCKET_DOMAIN(Severity.INFO, "it is in a credentials domain for bitbucket.org", ""),
+    EVIDENCE_CLOUD_USE(Severity.INFO, "{0} uses it with Bitbucket Cloud ({1})", ""),
+    EVIDENCE_NO_CLOUD_USE(Severity.INFO, "no item uses it with Bitbucket Cloud", ""),
+    EVIDENCE_ONLY_OTHER_HOSTS(
+            Severity.INFO, "every item that uses it does so with {0}, which is not Bitbucket Cloud", ""),
     AUDIT_SECRETS_UNREADABLE(
             Severity.WARNING,
-            "The stored secrets cannot be decrypted: {0}. Credentials whose secret is encrypted show kind UNKNOWN.",
+            "The stored secrets cannot be decrypted: {0}. Credentials whose secret is encrypted show kind UNKNOWN,"
+                    + " unless their files prove that they are no app password.",
             "Run the scan as a user who may read secrets/master.key and secrets/hudson.util.Secret of this"
                     + " Jenkins home."),
     AUDIT_FILE_TOO_LARGE(
@@ -412,6 +497,16 @@ public enum Message {
             "The file contains a DOCTYPE declaration, which Jenkins never writes; it was not read, so that no"
                     + " entity was expanded and nothing external was fetched.",
             "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
+    AUDIT_XML_TOO_DEEP(
+            Severity.WARNING,
+            "The file nests elements more than {0} levels deep, far deeper than Jenkins writes; it was not read.",
+            "Find out who wrote the file; restore it from a backup or re-save the item in Jenkins."),
+    AUDIT_XML_BAD_ENCODING(
+            Severity.WARNING,
+            "The XML declaration names \"{0}\" as the encoding, which is not an encoding Java knows; the file was"
+                    + " not read.",
+            "Jenkins writes UTF-8: correct the declaration to encoding='UTF-8' or restore the file from a backup,"
+                    + " then scan again."),
     AUDIT_NOT_UTF8(
             Severity.WARNING,
             "The file contains bytes that are not UTF-8; they were replaced and the rest was read.",

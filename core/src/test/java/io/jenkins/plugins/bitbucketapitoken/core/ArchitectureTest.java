@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileAttribute;
 
 @AnalyzeClasses(packages = "io.jenkins.plugins.bitbucketapitoken.core")
 class ArchitectureTest {
@@ -57,6 +60,17 @@ class ArchitectureTest {
             .orShould()
             .accessField(System.class, "err")
             .because("core never prints; it returns values");
+
+    @ArchTest
+    static final ArchRule testsMakeTemporaryFilesOnlyInsideATempDir = noClasses()
+            .should()
+            .callMethod(Files.class, "createTempDirectory", String.class, FileAttribute[].class)
+            .orShould()
+            .callMethod(Files.class, "createTempFile", String.class, String.class, FileAttribute[].class)
+            .orShould()
+            .callMethod(File.class, "createTempFile", String.class, String.class)
+            .because("JUnit deletes a @TempDir after the test; a temporary file or directory made by hand in"
+                    + " java.io.tmpdir stays there after every run");
 
     static final ImportOption UNUSED = new ImportOption.DoNotIncludeTests();
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationTimeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,23 +85,50 @@ public final class AuditBuilder {
         return this;
     }
 
-    /** Resolves every reference and builds the report. */
+    /**
+     * Resolves every reference, weighs how items use each credential whose kind depends on it (see
+     * {@link UseDependence}), and builds the report.
+     *
+     * @return the report
+     */
     public AuditReport build() {
-        CredentialIndex index = CredentialIndex.of(credentials);
+        CredentialIndex read = CredentialIndex.of(credentials);
+        List<ItemRecord> named = items.stream()
+                .filter(i -> !i.references().isEmpty() || !i.bitbucketUrls().isEmpty())
+                .toList();
+        Map<ItemRecord, List<Optional<CredentialRecord>>> resolutions = new HashMap<>();
+        Map<CredentialRecord, Uses> uses = new HashMap<>();
+        for (ItemRecord item : named) {
+            List<Optional<CredentialRecord>> resolved = new ArrayList<>();
+            Optional<String> cloudUrl = item.bitbucketUrls().stream()
+                    .filter(u -> BitbucketUrls.hostOfTarget(u)
+                            .filter(BitbucketUrls::isCloudHost)
+                            .isPresent())
+                    .findFirst();
+            for (CredentialReference reference : item.references()) {
+                Optional<CredentialRecord> credential =
+                        CredentialResolver.resolve(read, item, reference.credentialsId());
+                credential.ifPresent(
+                        c -> uses.computeIfAbsent(c, k -> new Uses()).add(item, reference, cloudUrl));
+                resolved.add(credential);
+            }
+            resolutions.put(item, resolved);
+        }
+        Map<CredentialRecord, CredentialRecord> decided = new HashMap<>();
+        for (CredentialRecord record : read.records()) {
+            decided.put(record, decide(record, uses.getOrDefault(record, new Uses())));
+        }
         Map<CredentialRecord, TreeSet<String>> usedBy = new HashMap<>();
         List<AuditedItem> audited = new ArrayList<>();
         List<String> usingAppPasswords = new ArrayList<>();
-        for (ItemRecord item : items) {
-            if (item.references().isEmpty() && item.bitbucketUrls().isEmpty()) {
-                continue;
-            }
+        for (ItemRecord item : named) {
             List<ResolvedReference> resolved = new ArrayList<>();
-            for (CredentialReference reference : item.references()) {
-                Optional<CredentialRecord> credential =
-                        CredentialResolver.resolve(index, item, reference.credentialsId());
+            List<Optional<CredentialRecord>> credentialsOfItem = resolutions.get(item);
+            for (int r = 0; r < item.references().size(); r++) {
+                Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(decided::get);
                 credential.ifPresent(
                         c -> usedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(item.fullName()));
-                resolved.add(new ResolvedReference(reference, credential));
+                resolved.add(new ResolvedReference(item.references().get(r), credential));
             }
             AuditedItem auditedItem = new AuditedItem(item, resolved);
             audited.add(auditedItem);
@@ -109,7 +137,8 @@ public final class AuditBuilder {
             }
         }
         audited.sort(Comparator.comparing(a -> a.item().fullName()));
-        List<AuditedCredential> auditedCredentials = index.records().stream()
+        List<AuditedCredential> auditedCredentials = read.records().stream()
+                .map(decided::get)
                 .sorted(Comparator.comparing(CredentialRecord::store).thenComparing(CredentialRecord::id))
                 .map(c -> new AuditedCredential(c, new ArrayList<>(usedBy.getOrDefault(c, new TreeSet<>()))))
                 .toList();
@@ -125,5 +154,70 @@ public final class AuditBuilder {
                 audited,
                 usingAppPasswords,
                 sortedSkipped);
+    }
+
+    /** Decides the kind of a credential whose kind depends on its uses, and adds the uses to its evidence. */
+    private static CredentialRecord decide(CredentialRecord record, Uses uses) {
+        Optional<String> cloud = uses.cloudUse.map(use -> Message.EVIDENCE_CLOUD_USE.text(use.item(), use.where()));
+        return switch (record.useDependence()) {
+            case NONE -> record;
+            case CLOUD_USE_CONFIRMS ->
+                cloud.isPresent()
+                        ? record.decided(CredentialKind.APP_PASSWORD, List.of(cloud.get()))
+                        : record.decided(record.kind(), List.of(Message.EVIDENCE_NO_CLOUD_USE.text()));
+            case USE_ELSEWHERE_REFUTES -> {
+                if (cloud.isEmpty() && uses.onlyElsewhere()) {
+                    yield record.decided(
+                            CredentialKind.OTHER,
+                            List.of(Message.EVIDENCE_ONLY_OTHER_HOSTS.text(String.join(", ", uses.otherHosts))));
+                }
+                yield record.decided(record.kind(), cloud.map(List::of).orElse(List.of()));
+            }
+        };
+    }
+
+    /**
+     * Names one use of a credential with Bitbucket Cloud.
+     *
+     * @param item the item's full name
+     * @param where the Cloud host its reference names, or a Cloud URL of the item
+     */
+    private record CloudUse(String item, String where) {}
+
+    /** How items use one credential: a use with Bitbucket Cloud, and whether every use is elsewhere. */
+    private static final class Uses {
+        private Optional<CloudUse> cloudUse = Optional.empty();
+        private final TreeSet<String> otherHosts = new TreeSet<>();
+        private boolean any;
+        private boolean notElsewhere;
+
+        /**
+         * Adds one reference: used with Bitbucket Cloud when its host is Cloud's, or when it names no host in an
+         * item that talks to Bitbucket Cloud; used elsewhere when its host is another. Of several uses with Cloud,
+         * the item first by name is kept, so that the evidence does not depend on the order items were read in.
+         */
+        void add(ItemRecord item, CredentialReference reference, Optional<String> itemCloudUrl) {
+            any = true;
+            Optional<CloudUse> use = reference.isUsedWithBitbucketCloud()
+                    ? reference.host().map(h -> new CloudUse(item.fullName(), h))
+                    : reference.host().isEmpty()
+                            ? itemCloudUrl.map(u -> new CloudUse(item.fullName(), u))
+                            : Optional.empty();
+            if (use.isPresent()
+                    && (cloudUse.isEmpty()
+                            || use.get().item().compareTo(cloudUse.get().item()) < 0)) {
+                cloudUse = use;
+            }
+            if (reference.isUsedWithAnotherHost()) {
+                otherHosts.add(reference.host().orElseThrow());
+            } else {
+                notElsewhere = true;
+            }
+        }
+
+        /** Tells whether some item uses the credential and every one does so with a host not Bitbucket Cloud's. */
+        boolean onlyElsewhere() {
+            return any && !notElsewhere;
+        }
     }
 }

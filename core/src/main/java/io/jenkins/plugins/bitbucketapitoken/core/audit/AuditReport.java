@@ -41,6 +41,43 @@ public record AuditReport(
         skipped = List.copyOf(skipped);
     }
 
+    /** Answers whether items use app passwords: yes, no, or possibly, when secrets could not be read. */
+    public enum Answer {
+        /** At least one item uses an app password. */
+        YES,
+        /** No item does, and the files prove it. */
+        NO,
+        /** No item does for certain, but some may: their credentials' secrets could not be read. */
+        POSSIBLY;
+
+        /** Returns the report's name: {@code yes}, {@code no} or {@code possibly}. */
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Answers whether items use app passwords. */
+    public Answer answer() {
+        if (usesAppPasswords()) {
+            return Answer.YES;
+        }
+        return jobsPossiblyUsingAppPasswords().isEmpty() ? Answer.NO : Answer.POSSIBLY;
+    }
+
+    /**
+     * Returns the items that may use an app password (and do not for certain): each needs a person to check the
+     * credentials named in its evidence.
+     *
+     * @return their full names, sorted
+     */
+    public List<String> jobsPossiblyUsingAppPasswords() {
+        return items.stream()
+                .filter(AuditedItem::possiblyUsesAppPassword)
+                .map(i -> i.item().fullName())
+                .sorted()
+                .toList();
+    }
+
     /** Tells whether any item uses an app password. */
     public boolean usesAppPasswords() {
         return !jobsUsingAppPasswords.isEmpty();
@@ -51,7 +88,10 @@ public record AuditReport(
         return skipped.isEmpty();
     }
 
-    /** Returns the credentials of unknown kind that some item uses: any of them may be an app password. */
+    /**
+     * Returns the credentials of unknown kind that some item uses: the files do not prove that they are not app
+     * passwords.
+     */
     public List<AuditedCredential> unknownCredentialsInUse() {
         return credentials.stream()
                 .filter(c -> c.credential().kind() == CredentialKind.UNKNOWN

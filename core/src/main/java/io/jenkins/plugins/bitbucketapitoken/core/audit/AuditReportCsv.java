@@ -12,8 +12,17 @@ import java.util.List;
 public final class AuditReportCsv {
 
     /** The header row, in column order. */
-    public static final List<String> COLUMNS =
-            List.of("item", "itemType", "disabled", "credentialsId", "where", "resolvedStore", "kind", "appPassword");
+    public static final List<String> COLUMNS = List.of(
+            "item",
+            "itemType",
+            "disabled",
+            "credentialsId",
+            "where",
+            "resolvedStore",
+            "kind",
+            "appPassword",
+            "host",
+            "possiblyAppPassword");
 
     private AuditReportCsv() {}
 
@@ -51,7 +60,9 @@ public final class AuditReportCsv {
                                     ref.reference().where().id(),
                                     ref.resolvedStore().map(StoreRef::id).orElse(""),
                                     ref.kind().map(Enum::name).orElse(""),
-                                    Boolean.toString(ref.isAppPassword())));
+                                    Boolean.toString(ref.isAppPassword()),
+                                    ref.reference().host().orElse(""),
+                                    Boolean.toString(ref.isPossiblyAppPassword())));
                 }
             }
         } catch (IOException e) {

@@ -49,6 +49,7 @@ public final class AuditReportJson {
             field(1, "asOf", r.asOf().toString(), true);
             field(1, "phase", r.phase().name(), true);
             raw(1, "secretsReadable", Boolean.toString(r.secretsReadable()), true);
+            field(1, "answer", r.answer().id(), true);
             raw(1, "itemsScanned", Integer.toString(r.itemsScanned()), true);
             indent(1).append("\"credentials\": [");
             for (int i = 0; i < r.credentials().size(); i++) {
@@ -64,6 +65,9 @@ public final class AuditReportJson {
             out.append(r.items().isEmpty() ? "],\n" : "\n  ],\n");
             indent(1).append("\"jobsUsingAppPasswords\": ");
             strings(r.jobsUsingAppPasswords());
+            out.append(",\n");
+            indent(1).append("\"jobsPossiblyUsingAppPasswords\": ");
+            strings(r.jobsPossiblyUsingAppPasswords());
             out.append(",\n");
             indent(1).append("\"skipped\": [");
             for (int i = 0; i < r.skipped().size(); i++) {
@@ -95,6 +99,9 @@ public final class AuditReportJson {
             string(r.kind().name());
             out.append(", \"usedBy\": ");
             strings(c.usedBy());
+            out.append(",\n");
+            indent(3).append("\"evidence\": ");
+            strings(r.evidence());
             out.append('}');
         }
 
@@ -106,6 +113,7 @@ public final class AuditReportJson {
             string(item.type());
             out.append(", \"disabled\": ").append(Boolean.toString(item.disabled()));
             out.append(", \"usesAppPassword\": ").append(Boolean.toString(a.usesAppPassword()));
+            out.append(", \"possiblyUsesAppPassword\": ").append(Boolean.toString(a.possiblyUsesAppPassword()));
             out.append(",\n");
             indent(3).append("\"references\": [");
             for (int i = 0; i < a.references().size(); i++) {
@@ -119,11 +127,16 @@ public final class AuditReportJson {
                 optional(ref.resolvedStore().map(StoreRef::id));
                 out.append(", \"kind\": ");
                 optional(ref.kind().map(Enum::name));
+                out.append(", \"host\": ");
+                optional(ref.reference().host());
                 out.append('}');
             }
             out.append(a.references().isEmpty() ? "],\n" : "\n      ],\n");
             indent(3).append("\"bitbucketUrls\": ");
             strings(item.bitbucketUrls());
+            out.append(",\n");
+            indent(3).append("\"evidence\": ");
+            strings(a.possibleAppPasswordEvidence());
             out.append('}');
         }
 

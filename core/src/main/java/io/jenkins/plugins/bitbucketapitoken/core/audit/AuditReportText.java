@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.io.IOException;
+import java.util.List;
 
 /** Writes an {@link AuditReport} as text for a person, beside {@link AuditReportJson} and {@link AuditReportCsv}. */
 public final class AuditReportText {
@@ -19,6 +20,12 @@ public final class AuditReportText {
      */
     public static void write(AuditReport report, Appendable w) throws IOException {
         StringBuilder out = new StringBuilder();
+        List<String> certain = report.jobsUsingAppPasswords();
+        List<String> possible = report.jobsPossiblyUsingAppPasswords();
+        if (!report.secretsReadable()) {
+            // The first line says what the answer is worth when the secrets could not be read.
+            out.append(firstLineWithoutSecrets(certain.size(), possible.size())).append('\n');
+        }
         out.append("Jenkins home: ").append(report.jenkinsHome()).append('\n');
         out.append("As of ")
                 .append(report.asOf())
@@ -26,29 +33,30 @@ public final class AuditReportText {
                 .append(report.phase().message().text())
                 .append("\n\n");
         if (report.usesAppPasswords()) {
-            Problem problem = Message.AUDIT_APP_PASSWORDS_IN_USE.problem(
-                    report.jobsUsingAppPasswords().size());
+            Problem problem = Message.AUDIT_APP_PASSWORDS_IN_USE.problem(certain.size());
             out.append(problem.message()).append('\n');
             out.append("What to do: ").append(problem.action()).append('\n');
-            for (String name : report.jobsUsingAppPasswords()) {
+            for (String name : certain) {
                 out.append("  - ").append(name).append('\n');
             }
-        } else {
+        } else if (report.secretsReadable() && possible.isEmpty()) {
             out.append(Message.AUDIT_NO_APP_PASSWORDS.text()).append('\n');
         }
-        if (!report.unknownCredentialsInUse().isEmpty()) {
-            Problem problem = Message.AUDIT_UNKNOWN_CREDENTIALS.problem(
-                    report.unknownCredentialsInUse().size());
-            out.append('\n').append(problem.message()).append('\n');
-            out.append("What to do: ").append(problem.action()).append('\n');
-            for (AuditedCredential c : report.unknownCredentialsInUse()) {
-                out.append("  - ")
-                        .append(c.credential().id())
-                        .append(" (")
-                        .append(c.credential().store().id())
-                        .append("), used by ")
-                        .append(String.join(", ", c.usedBy()))
+        if (!possible.isEmpty()) {
+            Problem problem = Message.AUDIT_POSSIBLY_ALSO.problem(possible.size());
+            if (report.secretsReadable() || report.usesAppPasswords()) {
+                out.append(report.usesAppPasswords() ? "\n" : "")
+                        .append(problem.message())
                         .append('\n');
+            }
+            out.append("What to do: ").append(problem.action()).append('\n');
+            for (AuditedItem item : report.items()) {
+                if (item.possiblyUsesAppPassword()) {
+                    out.append("  - ").append(item.item().fullName()).append('\n');
+                    for (String evidence : item.possibleAppPasswordEvidence()) {
+                        out.append("      ").append(evidence).append('\n');
+                    }
+                }
             }
         }
         w.append(out);
@@ -65,11 +73,15 @@ public final class AuditReportText {
                     .append(shortType(item.item().type()));
             w.append(item.item().disabled() ? ", disabled" : "")
                     .append("]")
-                    .append(item.usesAppPassword() ? "  << uses an app password" : "")
+                    .append(
+                            item.usesAppPassword()
+                                    ? "  << uses an app password"
+                                    : item.possiblyUsesAppPassword() ? "  << may use an app password" : "")
                     .append('\n');
             for (ResolvedReference ref : item.references()) {
                 w.append("      ")
                         .append(ref.reference().where().id())
+                        .append(ref.reference().host().map(h -> " (" + h + ")").orElse(""))
                         .append(": ")
                         .append(ref.reference().credentialsId())
                         .append(" -> ")
@@ -102,6 +114,11 @@ public final class AuditReportText {
                     .append(c.credential().kind().name())
                     .append(c.usedBy().isEmpty() ? ", unused" : ", used by " + String.join(", ", c.usedBy()))
                     .append('\n');
+            if (!c.credential().evidence().isEmpty()) {
+                w.append("      because ")
+                        .append(String.join("; ", c.credential().evidence()))
+                        .append('\n');
+            }
         }
         if (!report.secretsReadable()) {
             w.append('\n').append(Message.AUDIT_SECRETS_UNREADABLE_NOTE.text()).append('\n');
@@ -114,6 +131,15 @@ public final class AuditReportText {
                 w.append("  ").append(s.path()).append(": ").append(s.reason()).append('\n');
             }
         }
+    }
+
+    private static String firstLineWithoutSecrets(int certain, int possible) {
+        if (possible > 0) {
+            return certain > 0
+                    ? Message.AUDIT_POSSIBLY_AND_CERTAIN.text(possible, certain)
+                    : Message.AUDIT_POSSIBLY.text(possible);
+        }
+        return certain > 0 ? Message.AUDIT_UNREADABLE_BUT_CERTAIN.text(certain) : Message.AUDIT_POSSIBLY_NONE.text();
     }
 
     static String shortType(String type) {

@@ -1,7 +1,12 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Describes one item in an audit: what it names and what each name resolves to.
@@ -20,5 +25,40 @@ public record AuditedItem(ItemRecord item, List<ResolvedReference> references) {
     /** Tells whether any reference resolves to an app password, so that the item's configuration must change. */
     public boolean usesAppPassword() {
         return references.stream().anyMatch(ResolvedReference::isAppPassword);
+    }
+
+    /**
+     * Tells whether the item may use an app password: it uses none for certain, but a reference may resolve to
+     * one (see {@link ResolvedReference#isPossiblyAppPassword()}).
+     */
+    public boolean possiblyUsesAppPassword() {
+        return !usesAppPassword() && references.stream().anyMatch(ResolvedReference::isPossiblyAppPassword);
+    }
+
+    /**
+     * Says, for a person, why the item may use an app password: each credential it may use, where the item names
+     * it, and the credential's evidence.
+     *
+     * @return one line per such credential, in the order of the references; empty when the item uses an app
+     *     password for certain or none at all
+     */
+    public List<String> possibleAppPasswordEvidence() {
+        if (!possiblyUsesAppPassword()) {
+            return List.of();
+        }
+        Map<CredentialRecord, Set<String>> places = new LinkedHashMap<>();
+        for (ResolvedReference r : references) {
+            if (r.isPossiblyAppPassword()) {
+                places.computeIfAbsent(r.credential().orElseThrow(), c -> new LinkedHashSet<>())
+                        .add(r.reference().where().id());
+            }
+        }
+        return places.entrySet().stream()
+                .map(e -> Message.AUDIT_POSSIBLE_REFERENCE.text(
+                        e.getKey().id(),
+                        e.getKey().store().id(),
+                        String.join(", ", e.getValue()),
+                        String.join("; ", e.getKey().evidence())))
+                .toList();
     }
 }

@@ -45,6 +45,40 @@ public enum CredentialKind {
     }
 
     /**
+     * Classifies a credential from its type, its plain secret and its username, which may refute the older
+     * app-password form (20 letters and digits): app passwords went with the Bitbucket username, never with an
+     * e-mail address or a fixed token name. Twenty letters without a digit count as an app password only with
+     * context this method does not have (an item that uses it with Bitbucket Cloud, a domain for bitbucket.org:
+     * see {@link JenkinsHomeScanner}), so here they do not.
+     *
+     * @param type the credential's class name
+     * @param plainSecret the password, secret text or token in plain text; empty when it could not be read
+     * @param username the credential's username, if it has one that is not marked secret
+     * @return the kind; the secret is not kept
+     */
+    public static CredentialKind classify(String type, Optional<String> plainSecret, Optional<String> username) {
+        if (plainSecret.isEmpty() || plainSecret.get().isEmpty()) {
+            return classify(type, plainSecret);
+        }
+        CredentialJudge.Facts facts =
+                new CredentialJudge.Facts(type == null ? "" : type, username, false, plainSecret, false, false);
+        return CredentialJudge.judge(facts, PLAIN).kind();
+    }
+
+    /** Reads secrets that are already plain text. */
+    private static final SecretDecryptor PLAIN = new SecretDecryptor() {
+        @Override
+        public Optional<String> plainText(String stored) {
+            return Optional.ofNullable(stored);
+        }
+
+        @Override
+        public boolean canDecrypt() {
+            return true;
+        }
+    };
+
+    /**
      * Tells whether credentials of a type hold a password or token that could be an app password.
      *
      * @param type a credential class name

@@ -3,9 +3,11 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the credentials of one store from the XML Jenkins keeps it in: {@code credentials.xml} (the system
@@ -15,13 +17,21 @@ import java.util.Optional;
  * <p>All three keep a {@code domainCredentialsMap} whose entries pair a domain with a list of credentials; each
  * credential is an element named after its class, with {@code id}, {@code scope}, {@code username} and its
  * secret ({@code password}, {@code secret} or {@code token}). The secret is decrypted with the given
- * {@link SecretDecryptor}, classified with {@link CredentialKind#classify(String, Optional)} and dropped: it is
- * never part of the result. A username marked {@code usernameSecret} is not reported. Never throws.
+ * {@link SecretDecryptor}, judged with everything else the store proves (type, username, the length of what
+ * cannot be decrypted, a domain for {@code bitbucket.org}: see {@code docs/audit.md}) and dropped: it is never
+ * part of the result, only the kind and the evidence for it. A username marked {@code usernameSecret} is not
+ * reported. Never throws.
  */
 public final class CredentialsStoreReader {
 
     private static final String DOMAIN = "com.cloudbees.plugins.credentials.domains.Domain";
     private static final List<String> SECRET_FIELDS = List.of("password", "secret", "token", "apiToken");
+    /**
+     * The most of a credential's field that is kept, in characters, whichever parser reads the store and however
+     * it splits the text: a longer field is marked as such. No id, username, password or token is that long; a
+     * secret that is cannot be an app password, API or access token.
+     */
+    static final int MAX_FIELD = 64 * 1024;
 
     private CredentialsStoreReader() {}
 
@@ -83,9 +93,8 @@ public final class CredentialsStoreReader {
 
             @Override
             public void text(char[] ch, int start, int length) {
-                if (text.length() < 1024) {
-                    text.append(ch, start, length);
-                }
+                // The same cut however the parser splits the text.
+                text.append(ch, start, Math.min(length, Math.max(0, 1024 - text.length())));
             }
 
             @Override
@@ -107,9 +116,13 @@ public final class CredentialsStoreReader {
         private final List<String> path = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
         private final Map<String, String> fields = new HashMap<>();
+        private final Set<String> overlongFields = new HashSet<>();
+        private boolean overlong;
         private int mapDepth = -1;
         private int credentialDepth = -1;
         private String credentialType;
+        /** Whether the domain of the entry being read names bitbucket.org; entries give the domain first. */
+        private boolean bitbucketDomain;
 
         Collector(StoreRef store, SecretDecryptor decryptor) {
             this.store = store;
@@ -118,8 +131,13 @@ public final class CredentialsStoreReader {
 
         @Override
         public void text(char[] ch, int start, int length) {
-            if (credentialDepth > 0 && path.size() == credentialDepth + 1 && text.length() < 64 * 1024) {
-                text.append(ch, start, length);
+            if ((credentialDepth > 0 && path.size() == credentialDepth + 1) || inDomain()) {
+                // The same cut wherever the parser splits the text: exactly MAX_FIELD characters are kept.
+                int room = MAX_FIELD - text.length();
+                if (length > room) {
+                    overlong = true;
+                }
+                text.append(ch, start, Math.min(length, Math.max(room, 0)));
             }
         }
 
@@ -127,9 +145,13 @@ public final class CredentialsStoreReader {
         public void start(String name) {
             path.add(name);
             text.setLength(0);
+            overlong = false;
             int depth = path.size();
             if (mapDepth < 0 && name.equals("domainCredentialsMap")) {
                 mapDepth = depth;
+            } else if (mapDepth > 0 && depth == mapDepth + 1) {
+                // domainCredentialsMap / entry: a new domain and its credentials
+                bitbucketDomain = false;
             } else if (mapDepth > 0
                     && credentialDepth < 0
                     && depth == mapDepth + 3
@@ -138,6 +160,7 @@ public final class CredentialsStoreReader {
                 credentialDepth = depth;
                 credentialType = SecureXml.className(name);
                 fields.clear();
+                overlongFields.clear();
             }
         }
 
@@ -145,16 +168,30 @@ public final class CredentialsStoreReader {
         public void end() {
             int depth = path.size();
             if (credentialDepth > 0 && depth == credentialDepth + 1) {
-                fields.putIfAbsent(path.get(depth - 1), text.toString());
+                String field = path.get(depth - 1);
+                if (fields.putIfAbsent(field, text.toString()) == null && overlong) {
+                    overlongFields.add(field);
+                }
             } else if (depth == credentialDepth) {
                 record();
                 credentialDepth = -1;
                 fields.clear();
             } else if (depth == mapDepth) {
                 mapDepth = -1;
+            } else if (inDomain() && namesBitbucketCloud(path.get(depth - 1), text)) {
+                bitbucketDomain = true;
             }
             path.remove(depth - 1);
             text.setLength(0);
+            overlong = false;
+        }
+
+        /** Tells whether the element being read is inside the domain of a domainCredentialsMap entry. */
+        private boolean inDomain() {
+            return mapDepth > 0
+                    && credentialDepth < 0
+                    && path.size() > mapDepth + 2
+                    && path.get(mapDepth + 1).equals(DOMAIN);
         }
 
         private void record() {
@@ -162,27 +199,53 @@ public final class CredentialsStoreReader {
             if (id.isEmpty()) {
                 return;
             }
-            Optional<String> stored = SECRET_FIELDS.stream()
-                    .map(fields::get)
-                    .filter(v -> v != null && !v.isBlank())
-                    .findFirst()
-                    .map(String::strip);
-            Optional<String> plain = stored.flatMap(decryptor::plainText);
-            CredentialKind kind = CredentialKind.classify(credentialType, plain);
-            if (kind == CredentialKind.OTHER && stored.isPresent() && !decryptor.canDecrypt()) {
-                // Without keys a value that is not recognisably a token may still be encrypted: Jenkins' older
-                // form is plain base64.
-                kind = CredentialKind.UNKNOWN;
-            }
+            Optional<String> secretField = SECRET_FIELDS.stream()
+                    .filter(f -> fields.get(f) != null && !fields.get(f).isBlank())
+                    .findFirst();
             boolean usernameSecret =
                     "true".equals(fields.getOrDefault("usernameSecret", "").strip());
             Optional<String> username = usernameSecret
                     ? Optional.empty()
                     : Optional.ofNullable(fields.get("username"))
+                            .filter(u -> !overlongFields.contains("username"))
                             .map(String::strip)
                             .filter(s -> !s.isEmpty());
+            CredentialJudge.Facts facts = new CredentialJudge.Facts(
+                    credentialType,
+                    username,
+                    usernameSecret,
+                    secretField.map(fields::get).map(String::strip),
+                    secretField.filter(overlongFields::contains).isPresent(),
+                    bitbucketDomain);
+            CredentialJudge.Judgement judgement = CredentialJudge.judge(facts, decryptor);
             records.add(new CredentialRecord(
-                    id, store, CredentialScope.parse(fields.get("scope")), credentialType, username, kind));
+                    id,
+                    store,
+                    CredentialScope.parse(fields.get("scope")),
+                    credentialType,
+                    username,
+                    judgement.kind(),
+                    judgement.evidence(),
+                    judgement.useDependence()));
         }
+    }
+
+    /**
+     * Tells whether an element of a credentials domain names Bitbucket Cloud: the domain's {@code name}, or a
+     * host pattern in the {@code includes} of its hostname specification.
+     */
+    static boolean namesBitbucketCloud(String element, CharSequence text) {
+        if (!element.equals("name") && !element.equals("includes")) {
+            return false;
+        }
+        for (String pattern : text.toString().split(",")) {
+            String p = BitbucketUrls.lower(pattern.strip());
+            int port = p.indexOf(':');
+            String host = port < 0 ? p : p.substring(0, port);
+            if (host.equals("bitbucket.org") || host.endsWith(".bitbucket.org") || host.equals("*bitbucket.org")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

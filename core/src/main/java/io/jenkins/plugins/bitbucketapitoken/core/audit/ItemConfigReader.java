@@ -1,13 +1,17 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.Severity;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,7 +36,6 @@ public final class ItemConfigReader {
             "matrix-project", "hudson.matrix.MatrixProject",
             "maven2-moduleset", "hudson.maven.MavenModuleSet",
             "com.cloudbees.hudson.plugins.folder.Folder", "com.cloudbees.hudson.plugins.folder.Folder");
-    private static final int MAX_TEXT = 4 * 1024 * 1024;
 
     private ItemConfigReader() {}
 
@@ -99,46 +102,61 @@ public final class ItemConfigReader {
     /** Collects what the events of one document say. */
     private static final class Collector implements SecureXml.Handler {
         private final List<String> path = new ArrayList<>();
+        /** For each open element, where a credential id directly inside it would be; kept as elements open. */
+        private final List<ReferenceSource> places = new ArrayList<>();
+        /** The open Git remotes and repository sources, innermost last: they tell the host of the ids in them. */
+        private final List<Target> targets = new ArrayList<>();
+
         private final StringBuilder text = new StringBuilder();
         private final Set<CredentialReference> references = new LinkedHashSet<>();
         private final Set<String> urls = new LinkedHashSet<>();
         private String type;
         private boolean disabled;
-        private boolean textOverflow;
-        private int sourceDepth = -1;
-        private String serverUrl;
-        private String repoOwner;
-        private String repository;
+        private int openSources;
 
         @Override
         public void text(char[] ch, int start, int length) {
-            if (text.length() + length <= MAX_TEXT) {
-                text.append(ch, start, length);
-            } else {
-                textOverflow = true;
-            }
+            // No limit of its own: a Pipeline script is read to its end, however long, and the file size limit
+            // of whoever reads the file bounds the memory. Only leaf text is kept (it is reset at every element).
+            text.append(ch, start, length);
         }
 
         @Override
         public void start(String name) {
+            start(name, "");
+        }
+
+        @Override
+        public void start(String name, String classAttribute) {
             if (path.isEmpty()) {
                 type = ROOT_ALIASES.getOrDefault(name, SecureXml.className(name));
             }
-            boolean repositorySource = sourceDepth < 0 && isRepositorySource(name);
+            Target.Kind target = targetKind(name);
+            places.add(placeInside(places.isEmpty() ? ReferenceSource.OTHER : places.get(places.size() - 1), name));
             path.add(name);
             text.setLength(0);
-            textOverflow = false;
-            if (repositorySource) {
-                sourceDepth = path.size();
-                serverUrl = null;
-                repoOwner = null;
-                repository = null;
+            if (target != null) {
+                // A navigator is named by its element; a source by its class attribute.
+                String className = !classAttribute.isEmpty()
+                        ? classAttribute
+                        : target == Target.Kind.SOURCE && !name.equals("source") ? SecureXml.className(name) : "";
+                targets.add(new Target(target, path.size(), className));
+                if (target == Target.Kind.SOURCE) {
+                    openSources++;
+                }
             }
         }
 
-        private boolean isRepositorySource(String name) {
+        /** Tells whether an element is a Git remote or a repository source (branch source or navigator). */
+        private Target.Kind targetKind(String name) {
+            if (name.equals("hudson.plugins.git.UserRemoteConfig")) {
+                return Target.Kind.REMOTE;
+            }
             String parent = path.isEmpty() ? "" : path.get(path.size() - 1);
-            return name.equals("source") || parent.equals("navigators");
+            if (openSources == 0 && (name.equals("source") || parent.equals("navigators"))) {
+                return Target.Kind.SOURCE;
+            }
+            return null;
         }
 
         @Override
@@ -147,15 +165,39 @@ public final class ItemConfigReader {
                 return;
             }
             String name = path.get(path.size() - 1);
-            if (!textOverflow && text.length() > 0) {
+            if (text.length() > 0) {
                 handleText(name, text.toString());
             }
-            if (path.size() == sourceDepth) {
-                composeSourceUrl();
-                sourceDepth = -1;
+            Target innermost = targets.isEmpty() ? null : targets.get(targets.size() - 1);
+            if (innermost != null && innermost.depth == path.size()) {
+                targets.remove(targets.size() - 1);
+                if (innermost.kind == Target.Kind.SOURCE) {
+                    openSources--;
+                }
+                close(innermost);
             }
             path.remove(path.size() - 1);
+            places.remove(places.size() - 1);
             text.setLength(0);
+        }
+
+        /** Gives the ids of a remote or source the host it points at, and passes them outwards. */
+        private void close(Target target) {
+            Optional<String> host = target.host();
+            if (target.kind == Target.Kind.SOURCE && target.mayBeBitbucket()) {
+                target.composeUrl().ifPresent(urls::add);
+            }
+            for (CredentialReference reference : target.references) {
+                add(reference.host().isPresent() ? reference : reference.withHost(host));
+            }
+        }
+
+        private void add(CredentialReference reference) {
+            if (targets.isEmpty()) {
+                references.add(reference);
+            } else {
+                targets.get(targets.size() - 1).references.add(reference);
+            }
         }
 
         private void handleText(String name, String value) {
@@ -163,7 +205,7 @@ public final class ItemConfigReader {
             if (isCredentialsIdElement(name)) {
                 String id = value.strip();
                 if (!id.isEmpty() && !id.equals("SAME")) {
-                    references.add(new CredentialReference(id, whereNow()));
+                    add(new CredentialReference(id, whereNow()));
                 }
                 return;
             }
@@ -173,61 +215,116 @@ public final class ItemConfigReader {
             }
             if (name.equals("script") && parent.equals("definition")) {
                 for (String id : PipelineScriptReferences.find(value)) {
-                    references.add(new CredentialReference(id, ReferenceSource.SCRIPT));
+                    add(new CredentialReference(id, ReferenceSource.SCRIPT));
                 }
-                urls.addAll(BitbucketUrls.find(value));
+                BitbucketUrls.find(value, urls);
                 return;
             }
-            if (sourceDepth > 0 && path.size() == sourceDepth + 1) {
-                switch (name) {
-                    case "serverUrl" -> serverUrl = value.strip();
-                    case "repoOwner" -> repoOwner = value.strip();
-                    case "repository" -> repository = value.strip();
-                    default -> {
-                        // Other fields of a source say nothing about where it points.
-                    }
-                }
+            Target innermost = targets.isEmpty() ? null : targets.get(targets.size() - 1);
+            if (innermost != null && path.size() == innermost.depth + 1) {
+                innermost.fields.putIfAbsent(name, value.strip());
             }
             if (BitbucketUrls.containsIgnoreCase(value, "bitbucket")) {
-                urls.addAll(BitbucketUrls.find(value));
+                BitbucketUrls.find(value, urls);
             }
         }
 
-        private void composeSourceUrl() {
-            if (repoOwner == null || repoOwner.isEmpty()) {
-                return;
+        /** Tells where a credential id is found: by its enclosing elements, looked up in constant time. */
+        private ReferenceSource whereNow() {
+            return places.size() >= 2 ? places.get(places.size() - 2) : ReferenceSource.OTHER;
+        }
+
+        /**
+         * Tells where an id inside an element is, from where an id in its parent would be: the outermost navigator or
+         * branch source decides; otherwise any SCM or Git remote makes it an SCM.
+         */
+        private static ReferenceSource placeInside(ReferenceSource parent, String name) {
+            if (parent == ReferenceSource.NAVIGATOR || parent == ReferenceSource.BRANCH_SOURCE) {
+                return parent;
             }
-            String server = serverUrl == null || serverUrl.isBlank() ? "https://bitbucket.org" : serverUrl;
-            String address = stripSlashes(server) + "/" + repoOwner + (repository == null ? "" : "/" + repository);
-            BitbucketUrls.normalise(address).ifPresent(urls::add);
+            if (name.equals("navigators")) {
+                return ReferenceSource.NAVIGATOR;
+            }
+            if (name.equals("source") || name.equals("jenkins.branch.BranchSource")) {
+                return ReferenceSource.BRANCH_SOURCE;
+            }
+            if (name.equals("scm")
+                    || name.equals("userRemoteConfigs")
+                    || name.equals("scms")
+                    || name.equals("hudson.plugins.git.UserRemoteConfig")) {
+                return ReferenceSource.SCM;
+            }
+            return parent;
+        }
+    }
+
+    /** A Git remote or a repository source that is open: the ids inside it, and the fields that say its host. */
+    private static final class Target {
+        /** What it is. */
+        enum Kind {
+            /** A Git remote ({@code hudson.plugins.git.UserRemoteConfig}): its {@code url}. */
+            REMOTE,
+            /** A branch source or navigator: its class and its {@code serverUrl}, {@code remote}, ... */
+            SOURCE
+        }
+
+        private final Kind kind;
+        private final int depth;
+        private final String className;
+        private final Map<String, String> fields = new HashMap<>();
+        private final List<CredentialReference> references = new ArrayList<>();
+
+        Target(Kind kind, int depth, String className) {
+            this.kind = kind;
+            this.depth = depth;
+            this.className = className.toLowerCase(Locale.ROOT);
+        }
+
+        /** Tells whether the source may be a Bitbucket one: by its class, or any source whose class is unknown. */
+        boolean mayBeBitbucket() {
+            return className.isEmpty() || className.contains("bitbucket");
+        }
+
+        /** Tells the host the remote or source talks to, when its configuration says so plainly. */
+        Optional<String> host() {
+            if (kind == Kind.REMOTE) {
+                return BitbucketUrls.hostOfTarget(fields.getOrDefault("url", ""));
+            }
+            for (String field : List.of("serverUrl", "remote", "repositoryUrl", "apiUri")) {
+                String value = fields.getOrDefault(field, "");
+                if (!value.isBlank()) {
+                    return BitbucketUrls.hostOfTarget(value);
+                }
+            }
+            if (className.contains("github")) {
+                return Optional.of("github.com");
+            }
+            // Bitbucket sources and navigators without a server URL talk to Bitbucket Cloud (older versions wrote
+            // none); so does a source of unknown class that names a repository owner, like the URL composed for it.
+            boolean bitbucket = className.contains("bitbucket")
+                    || (className.isEmpty()
+                            && !fields.getOrDefault("repoOwner", "").isEmpty());
+            return bitbucket ? Optional.of(BitbucketCloud.CLOUD_HOSTS.get(0)) : Optional.empty();
+        }
+
+        /** Composes the address of a Bitbucket source or navigator from its server, owner and repository. */
+        Optional<String> composeUrl() {
+            String owner = fields.getOrDefault("repoOwner", "");
+            if (owner.isEmpty()) {
+                return Optional.empty();
+            }
+            String serverUrl = fields.getOrDefault("serverUrl", "");
+            String server = serverUrl.isBlank() ? "https://bitbucket.org" : stripSlashes(serverUrl);
+            String repository = fields.get("repository");
+            return BitbucketUrls.normalise(server + "/" + owner + (repository == null ? "" : "/" + repository));
         }
 
         private static String stripSlashes(String s) {
-            String result = s;
-            while (result.endsWith("/")) {
-                result = result.substring(0, result.length() - 1);
+            int end = s.length();
+            while (end > 0 && s.charAt(end - 1) == '/') {
+                end--;
             }
-            return result;
-        }
-
-        private ReferenceSource whereNow() {
-            boolean scm = false;
-            for (int i = 0; i < path.size() - 1; i++) {
-                String element = path.get(i);
-                if (element.equals("navigators")) {
-                    return ReferenceSource.NAVIGATOR;
-                }
-                if (element.equals("source") || element.equals("jenkins.branch.BranchSource")) {
-                    return ReferenceSource.BRANCH_SOURCE;
-                }
-                if (element.equals("scm")
-                        || element.equals("userRemoteConfigs")
-                        || element.equals("scms")
-                        || element.equals("hudson.plugins.git.UserRemoteConfig")) {
-                    scm = true;
-                }
-            }
-            return scm ? ReferenceSource.SCM : ReferenceSource.OTHER;
+            return s.substring(0, end);
         }
     }
 }

@@ -131,6 +131,81 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
         return true;
     }
 
+    /**
+     * Says how many bytes the plain text of an encrypted value can hold, from its length alone: no key needed.
+     *
+     * @param min the fewest bytes
+     * @param max the most bytes
+     */
+    record PlainLength(int min, int max) {
+
+        /**
+         * Tells whether a plain text of this many bytes fits.
+         *
+         * @param bytes a length
+         * @return whether it lies between {@link #min()} and {@link #max()}
+         */
+        boolean fits(int bytes) {
+            return min <= bytes && bytes <= max;
+        }
+    }
+
+    /**
+     * Reads the length of the plain text from a value in the current form, {@code {base64}} with payload
+     * version 1: AES/CBC with PKCS#5 padding stores {@code 16 * (n / 16 + 1)} bytes for {@code n} bytes of plain
+     * text, so the data length {@code L} leaves {@code L - 16} to {@code L - 1}.
+     *
+     * @param stored the value as stored
+     * @return the range, or empty when the value is not in the current form
+     */
+    static Optional<PlainLength> plainLengthOfCurrentForm(String stored) {
+        if (stored == null || stored.length() > MAX_STORED || !looksEncrypted(stored)) {
+            return Optional.empty();
+        }
+        byte[] payload;
+        try {
+            payload = Base64.getDecoder().decode(stored.substring(1, stored.length() - 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (payload.length < 9 || payload[0] != PAYLOAD_V1) {
+            return Optional.empty();
+        }
+        long ivLength = readInt(payload, 1);
+        long dataLength = readInt(payload, 5);
+        if (ivLength != KEY_BYTES
+                || dataLength < KEY_BYTES
+                || dataLength % KEY_BYTES != 0
+                || 9 + ivLength + dataLength != payload.length) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlainLength((int) dataLength - KEY_BYTES, (int) dataLength - 1));
+    }
+
+    /**
+     * Reads the length of the plain text from a value that may be in the older form, base64 of AES/ECB over the
+     * text and {@code ::::MAGIC::::}: {@code L} bytes of cipher text leave {@code L - 29} to {@code L - 14}.
+     *
+     * @param stored the value as stored
+     * @return the range, or empty when the value cannot be in the older form (then it is plain text)
+     */
+    static Optional<PlainLength> plainLengthOfOlderForm(String stored) {
+        if (stored == null || stored.isEmpty() || stored.length() > MAX_STORED) {
+            return Optional.empty();
+        }
+        byte[] cipherText;
+        try {
+            cipherText = Base64.getDecoder().decode(stored);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (cipherText.length == 0 || cipherText.length % KEY_BYTES != 0) {
+            return Optional.empty();
+        }
+        int padded = cipherText.length - MAGIC.length;
+        return Optional.of(new PlainLength(Math.max(0, padded - KEY_BYTES), padded - 1));
+    }
+
     @Override
     public Optional<String> plainText(String stored) {
         if (stored == null || stored.length() > MAX_STORED) {

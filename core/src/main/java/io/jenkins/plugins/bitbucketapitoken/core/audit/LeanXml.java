@@ -26,7 +26,7 @@ final class LeanXml {
     private static final int END = 2;
     private static final int MAX_NAME = 256;
     private static final int MAX_ATTRIBUTES = 64;
-    private static final int MAX_DEPTH = 1024;
+    private static final int MAX_DEPTH = SecureXml.MAX_DEPTH;
     private static final int MAX_REFERENCES = 10_000;
     /** Larger documents go to SAX, which streams: this reader holds the document and its events in memory. */
     static final int MAX_BYTES = 4 * 1024 * 1024;
@@ -409,6 +409,7 @@ final class LeanXml {
             return false;
         }
         String name = cachedName(nameStart, pos);
+        String classAttribute = null;
         int[] attributeStarts = null;
         int[] attributeEnds = null;
         int attributes = 0;
@@ -447,15 +448,23 @@ final class LeanXml {
             }
             pos++;
             skipSpaces();
+            int valueStart = pos + 1;
             if (!attributeValue()) {
                 return false;
+            }
+            if (attributeEnd - attributeStart == 5 && startsWith(attributeStart, "class")) {
+                if (!isPlainAttributeValue(valueStart, pos - 1)) {
+                    // SAX resolves references and turns tabs and line breaks into spaces: left to SAX.
+                    return false;
+                }
+                classAttribute = cachedName(valueStart, pos - 1);
             }
         }
         if (depth >= MAX_DEPTH) {
             return false;
         }
         open[depth++] = name;
-        if (!event(START, nameIndex(name), 0)) {
+        if (!event(START, nameIndex(name), classAttribute == null ? 0 : nameIndex(classAttribute) + 1)) {
             return false;
         }
         if (c[pos] == '/') {
@@ -464,6 +473,28 @@ final class LeanXml {
             return event(END, 0, 0);
         }
         pos++;
+        return true;
+    }
+
+    private boolean startsWith(int at, String s) {
+        if (at + s.length() > n) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (c[at + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tells whether an attribute value in {@code c[from, to)} reads the same to SAX: no reference, tab or line. */
+    private boolean isPlainAttributeValue(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (c[i] == '&' || c[i] == '\t' || c[i] == '\n') {
+                return false;
+            }
+        }
         return true;
     }
 
@@ -633,7 +664,7 @@ final class LeanXml {
     private void replay(SecureXml.Handler handler) {
         for (int i = 0; i < eventCount; i += 3) {
             switch (events[i]) {
-                case START -> handler.start(names[events[i + 1]]);
+                case START -> handler.start(names[events[i + 1]], events[i + 2] == 0 ? "" : names[events[i + 2] - 1]);
                 case TEXT -> handler.text(c, events[i + 1], events[i + 2]);
                 default -> handler.end();
             }

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Finds the credential ids a Pipeline script names literally, in one linear pass without regular expressions.
@@ -28,17 +31,19 @@ public final class PipelineScriptReferences {
      * @return the ids, each once, in order of appearance
      */
     public static List<String> find(String script) {
-        List<String> ids = new ArrayList<>();
         if (script == null || script.isEmpty()) {
-            return ids;
+            return new ArrayList<>();
         }
+        // A set keeps the order of appearance and finds a repeated id in constant time: a script may hold
+        // millions of ids.
+        Set<String> ids = new LinkedHashSet<>();
         namedArguments(script, ids);
         stepArguments(script, "credentials", ids);
         sshAgent(script, ids);
-        return ids;
+        return new ArrayList<>(ids);
     }
 
-    private static void namedArguments(String script, List<String> ids) {
+    private static void namedArguments(String script, Set<String> ids) {
         int from = 0;
         while (true) {
             int at = script.indexOf("credentialsId", from);
@@ -51,12 +56,18 @@ public final class PipelineScriptReferences {
             }
             int i = skipSpaces(script, from);
             if (i < script.length() && (script.charAt(i) == ':' || script.charAt(i) == '=')) {
-                literalAt(script, skipSpaces(script, i + 1)).ifPresent(id -> add(ids, id));
+                int start = skipSpaces(script, i + 1);
+                Optional<String> id = literalAt(script, start);
+                if (id.isPresent()) {
+                    ids.add(id.get());
+                    // What a found literal holds is a string, not code: the search goes on after it.
+                    from = endOfLiteral(script, start);
+                }
             }
         }
     }
 
-    private static void stepArguments(String script, String step, List<String> ids) {
+    private static void stepArguments(String script, String step, Set<String> ids) {
         int from = 0;
         while (true) {
             int at = script.indexOf(step, from);
@@ -71,18 +82,19 @@ public final class PipelineScriptReferences {
             int i = skipSpaces(script, from);
             if (i < script.length() && script.charAt(i) == '(') {
                 int start = skipSpaces(script, i + 1);
-                java.util.Optional<String> id = literalAt(script, start);
+                Optional<String> id = literalAt(script, start);
                 if (id.isPresent()) {
                     int after = skipSpaces(script, endOfLiteral(script, start));
                     if (after < script.length() && script.charAt(after) == ')') {
-                        add(ids, id.get());
+                        ids.add(id.get());
+                        from = after;
                     }
                 }
             }
         }
     }
 
-    private static void sshAgent(String script, List<String> ids) {
+    private static void sshAgent(String script, Set<String> ids) {
         int from = 0;
         while (true) {
             int at = script.indexOf("sshagent", from);
@@ -107,12 +119,14 @@ public final class PipelineScriptReferences {
             }
             i = skipSpaces(script, i + 1);
             for (int n = 0; n < MAX_LIST && i < script.length(); n++) {
-                java.util.Optional<String> id = literalAt(script, i);
+                Optional<String> id = literalAt(script, i);
                 if (id.isEmpty()) {
                     break;
                 }
-                add(ids, id.get());
+                ids.add(id.get());
                 i = skipSpaces(script, endOfLiteral(script, i));
+                // The list was read up to here: the search for the next sshagent goes on after it.
+                from = i;
                 if (i >= script.length() || script.charAt(i) != ',') {
                     break;
                 }
@@ -122,9 +136,9 @@ public final class PipelineScriptReferences {
     }
 
     /** Reads a quoted string literal ('x', "x", '''x''' or """x""") on one line starting at {@code i}. */
-    private static java.util.Optional<String> literalAt(String s, int i) {
+    private static Optional<String> literalAt(String s, int i) {
         if (i >= s.length() || (s.charAt(i) != '\'' && s.charAt(i) != '"')) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         char quote = s.charAt(i);
         int quoteLength = s.startsWith(String.valueOf(quote).repeat(3), i) ? 3 : 1;
@@ -133,14 +147,14 @@ public final class PipelineScriptReferences {
         for (int j = start; j < s.length() && j - start <= MAX_ID; j++) {
             char c = s.charAt(j);
             if (c == '\n' || c == '\r' || c == '\\') {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             if (s.startsWith(closing, j)) {
                 String id = s.substring(start, j).strip();
-                return id.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(id);
+                return id.isEmpty() ? Optional.empty() : Optional.of(id);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static int endOfLiteral(String s, int i) {
@@ -156,11 +170,5 @@ public final class PipelineScriptReferences {
             j++;
         }
         return j;
-    }
-
-    private static void add(List<String> ids, String id) {
-        if (!ids.contains(id)) {
-            ids.add(id);
-        }
     }
 }

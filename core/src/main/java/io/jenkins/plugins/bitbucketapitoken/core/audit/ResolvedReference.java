@@ -31,4 +31,13 @@ public record ResolvedReference(CredentialReference reference, Optional<Credenti
     public boolean isAppPassword() {
         return kind().filter(k -> k == CredentialKind.APP_PASSWORD).isPresent();
     }
+
+    /**
+     * Tells whether the id may resolve to an app password: to a credential whose secret could not be read and
+     * whose files do not prove otherwise, used here with Bitbucket Cloud or with a host the configuration does not
+     * name.
+     */
+    public boolean isPossiblyAppPassword() {
+        return kind().filter(k -> k == CredentialKind.UNKNOWN).isPresent() && !reference.isUsedWithAnotherHost();
+    }
 }

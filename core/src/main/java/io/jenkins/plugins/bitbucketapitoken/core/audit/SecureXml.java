@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -21,10 +24,14 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Parses untrusted Jenkins XML safely: no DTD, no external entity, no entity expansion, bounded depth.
+ * Parses untrusted Jenkins XML safely: no DTD, no external entity, no entity expansion, elements nested at most
+ * {@link #MAX_DEPTH} deep on either parser.
  *
  * <p>A document with a DOCTYPE is refused outright: Jenkins never writes one, and refusing it means no entity is
- * declared, so none can be expanded or fetched. Bytes that are not UTF-8 are replaced and reported as a warning.
+ * declared, so none can be expanded or fetched. How the bytes are read is decided before the handler hears
+ * anything (see {@link #readingOf(byte[])}): bytes that are not UTF-8 in a UTF-8 document are replaced and reported
+ * as a warning, and a declaration that names no known encoding is reported as such; either way the handler hears
+ * one document, once.
  * One SAX parser per thread is reused, since setting one up costs more than parsing a typical configuration.
  * Documents given as bytes are first offered to {@link LeanXml}, which reads the plain subset Jenkins writes
  * several times faster and declines everything else, DOCTYPEs included, to SAX.
@@ -35,14 +42,35 @@ final class SecureXml {
     interface Handler {
         void start(String name);
 
+        /**
+         * Hears an element that starts, with its {@code class} attribute (XStream's name for the field's class).
+         *
+         * @param name the element name
+         * @param classAttribute the value of its {@code class} attribute, empty when it has none
+         */
+        default void start(String name, String classAttribute) {
+            start(name);
+        }
+
         void text(char[] ch, int start, int length);
 
         void end();
     }
 
+    /**
+     * The deepest element nesting read, on either parser: Jenkins writes a few dozen levels at most; a deeper
+     * document is refused, so that no reader's work or memory grows with a hostile depth.
+     */
+    static final int MAX_DEPTH = 1024;
+
     private static final SAXParserFactory FACTORY = newFactory();
     private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
     private static final int MAX_REASON = 160;
+    private static final int MAX_DECLARATION = 512;
+    /** XML's EncName: a letter, then letters, digits, {@code .}, {@code _} and {@code -}. */
+    private static final Pattern ENCODING_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*");
+
+    private static final Pattern ENCODING_ATTRIBUTE = Pattern.compile("\\sencoding\\s*=\\s*(['\"])(.*?)\\1");
 
     private SecureXml() {}
 
@@ -104,15 +132,140 @@ final class SecureXml {
         if (parsers == Parsers.LEAN_THEN_SAX && LeanXml.parse(bytes, handler)) {
             return Outcome.OK;
         }
-        Outcome first = parseOnce(new InputSource(new ByteArrayInputStream(bytes)), handler);
-        if (first.failed() && first.badEncoding() && !looksLikeUtf16(bytes)) {
-            Optional<String> decoded = lenientUtf8(bytes);
-            if (decoded.isPresent()) {
-                Outcome second = parseOnce(new InputSource(new StringReader(decoded.get())), handler);
-                return second.failed() ? second : new Outcome(false, false, List.of(Message.AUDIT_NOT_UTF8.problem()));
+        // How to read the bytes is decided before the handler hears anything, so that it hears the document
+        // once: a parse that stops at a bad byte and starts again would feed it half a document first.
+        Reading reading = readingOf(bytes);
+        return switch (reading.how()) {
+            case BAD_DECLARATION ->
+                new Outcome(true, List.of(Message.AUDIT_XML_BAD_ENCODING.problem(reading.declaredEncoding())));
+            case REPAIRED_UTF8 -> {
+                Outcome outcome = parseOnce(new InputSource(new StringReader(lenientUtf8(bytes))), handler);
+                yield outcome.failed() ? outcome : new Outcome(false, List.of(Message.AUDIT_NOT_UTF8.problem()));
+            }
+            case AS_DECLARED -> parseOnce(new InputSource(new ByteArrayInputStream(bytes)), handler);
+        };
+    }
+
+    /** How a document's bytes are read. */
+    enum How {
+        /** As they are, in the encoding the document declares (UTF-8 if none), by SAX. */
+        AS_DECLARED,
+        /** As UTF-8 with the bytes that are not UTF-8 replaced, which is reported. */
+        REPAIRED_UTF8,
+        /** Not at all: the declaration names no encoding Java knows. */
+        BAD_DECLARATION
+    }
+
+    /**
+     * Says how a document is read, and what encoding it declared.
+     *
+     * @param how how its bytes are read
+     * @param declaredEncoding the encoding its XML declaration names, empty if none
+     */
+    record Reading(How how, String declaredEncoding) {}
+
+    /**
+     * Decides how to read a document from its bytes alone: UTF-16 and UTF-32 (by byte-order mark or zero bytes)
+     * and declared encodings other than UTF-8 go to SAX as they are; UTF-8, declared or by default, is checked
+     * first and repaired if it is not valid; a declaration whose encoding is not a well-formed, known name is
+     * reported as such.
+     *
+     * @param bytes the document as stored
+     * @return how to read it
+     */
+    static Reading readingOf(byte[] bytes) {
+        if (looksLikeUtf16(bytes)) {
+            return new Reading(How.AS_DECLARED, "");
+        }
+        Optional<String> declaration = declaredEncoding(bytes);
+        String declared = declaration.orElse("");
+        if (declaration.isPresent()) {
+            if (!ENCODING_NAME.matcher(declared).matches()) {
+                return new Reading(How.BAD_DECLARATION, declared);
+            }
+            Charset charset;
+            try {
+                charset = Charset.forName(declared);
+            } catch (IllegalArgumentException e) {
+                return new Reading(How.BAD_DECLARATION, declared);
+            }
+            if (!charset.equals(StandardCharsets.UTF_8)) {
+                return new Reading(How.AS_DECLARED, declared);
             }
         }
-        return first;
+        return new Reading(isStrictUtf8(bytes) ? How.AS_DECLARED : How.REPAIRED_UTF8, declared);
+    }
+
+    /** Reads the encoding named by an XML declaration at the start (after a UTF-8 byte-order mark), if any. */
+    private static Optional<String> declaredEncoding(byte[] bytes) {
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3
+                : 0;
+        if (!startsWith(bytes, start, "<?xml")) {
+            return Optional.empty();
+        }
+        int end = Math.min(bytes.length, start + MAX_DECLARATION);
+        StringBuilder declaration = new StringBuilder();
+        for (int i = start; i < end && !(bytes[i] == '?' && i + 1 < end && bytes[i + 1] == '>'); i++) {
+            declaration.append((char) (bytes[i] & 0xFF));
+        }
+        Matcher encoding = ENCODING_ATTRIBUTE.matcher(declaration);
+        return encoding.find() ? Optional.of(encoding.group(2)) : Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, String ascii) {
+        if (bytes.length - at < ascii.length()) {
+            return false;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (bytes[at + i] != ascii.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Tells whether bytes are strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean isStrictUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int lead = b[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int min;
+            int max = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                length = 2;
+                min = 0x80;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                length = 3;
+                min = lead == 0xE0 ? 0xA0 : 0x80;
+                max = lead == 0xED ? 0x9F : 0xBF;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                length = 4;
+                min = lead == 0xF0 ? 0x90 : 0x80;
+                max = lead == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (i + length > b.length) {
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < min || second > max) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return true;
     }
 
     /**
@@ -135,17 +288,24 @@ final class SecureXml {
     }
 
     /** What came of parsing one document. */
-    record Outcome(boolean failed, boolean badEncoding, List<Problem> problems) {
-        static final Outcome OK = new Outcome(false, false, List.of());
+    record Outcome(boolean failed, List<Problem> problems) {
+        static final Outcome OK = new Outcome(false, List.of());
     }
 
     private static Outcome parseOnce(InputSource source, Handler handler) {
         try {
             XMLReader reader = reader();
             reader.setContentHandler(new DefaultHandler() {
+                private int depth;
+
                 @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    handler.start(qName);
+                public void startElement(String uri, String localName, String qName, Attributes attributes)
+                        throws TooDeep {
+                    if (++depth > MAX_DEPTH) {
+                        throw new TooDeep();
+                    }
+                    String classAttribute = attributes.getValue("class");
+                    handler.start(qName, classAttribute == null ? "" : classAttribute);
                 }
 
                 @Override
@@ -155,37 +315,26 @@ final class SecureXml {
 
                 @Override
                 public void endElement(String uri, String localName, String qName) {
+                    depth--;
                     handler.end();
                 }
             });
             reader.setErrorHandler(null);
             reader.parse(source);
             return Outcome.OK;
+        } catch (TooDeep e) {
+            return new Outcome(true, List.of(Message.AUDIT_XML_TOO_DEEP.problem(MAX_DEPTH)));
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
-                return new Outcome(true, false, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
+                return new Outcome(true, List.of(Message.AUDIT_XML_DOCTYPE.problem()));
             }
-            return new Outcome(true, describesBadEncoding(e), List.of(Message.AUDIT_XML_MALFORMED.problem(reason(e))));
+            return new Outcome(true, List.of(Message.AUDIT_XML_MALFORMED.problem(reason(e))));
         } finally {
             XMLReader reader = READERS.get();
             if (reader != null) {
                 reader.setContentHandler(null);
             }
         }
-    }
-
-    private static boolean describesBadEncoding(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getName();
-            String message = String.valueOf(t.getMessage());
-            if (name.contains("MalformedByteSequence")
-                    || message.contains("UTF-8")
-                    || message.contains("byte sequence")
-                    || message.contains("Invalid byte")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean looksLikeUtf16(byte[] bytes) {
@@ -196,17 +345,26 @@ final class SecureXml {
                         || bytes[1] == 0);
     }
 
-    private static Optional<String> lenientUtf8(byte[] bytes) {
+    private static String lenientUtf8(byte[] bytes) {
+        // A decoder that replaces never throws; only the declared exception needs a home.
         try {
-            String text = StandardCharsets.UTF_8
+            return StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
-            return Optional.of(text);
         } catch (CharacterCodingException e) {
-            return Optional.empty();
+            throw new IllegalStateException("a replacing decoder reported an error", e);
+        }
+    }
+
+    /** Stops SAX at an element nested deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends SAXException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeep() {
+            super("elements nested deeper than " + MAX_DEPTH);
         }
     }
 

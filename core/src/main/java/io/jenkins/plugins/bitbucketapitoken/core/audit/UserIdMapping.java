@@ -24,10 +24,15 @@ final class UserIdMapping {
         List<String> path = new ArrayList<>();
         List<String> strings = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        // How many idToDirectoryNameMap elements are open: counted, so that no event looks through the path.
+        int[] inMap = {0};
         SecureXml.Outcome outcome = SecureXml.parse(xml, new SecureXml.Handler() {
             @Override
             public void start(String name) {
                 path.add(name);
+                if (name.equals("idToDirectoryNameMap")) {
+                    inMap[0]++;
+                }
                 text.setLength(0);
                 if (name.equals("entry")) {
                     strings.clear();
@@ -36,15 +41,17 @@ final class UserIdMapping {
 
             @Override
             public void text(char[] ch, int start, int length) {
-                if (text.length() < 4096) {
-                    text.append(ch, start, length);
-                }
+                // The same cut however the parser splits the text.
+                text.append(ch, start, Math.min(length, Math.max(0, 4096 - text.length())));
             }
 
             @Override
             public void end() {
                 String name = path.remove(path.size() - 1);
-                if (name.equals("string") && path.contains("idToDirectoryNameMap")) {
+                if (name.equals("idToDirectoryNameMap")) {
+                    inMap[0]--;
+                }
+                if (name.equals("string") && inMap[0] > 0) {
                     strings.add(text.toString().strip());
                 } else if (name.equals("entry") && strings.size() == 2) {
                     byDirectory.put(strings.get(1), strings.get(0));

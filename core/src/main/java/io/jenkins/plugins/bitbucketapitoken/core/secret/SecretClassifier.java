@@ -88,28 +88,14 @@ public final class SecretClassifier {
     }
 
     private static SecretKind kindOf(String secret) {
-        if (secret.startsWith(BitbucketCloud.API_TOKEN_PREFIX)) {
-            return SecretKind.API_TOKEN;
-        }
-        if (secret.startsWith(BitbucketCloud.ACCESS_TOKEN_PREFIX)) {
-            return SecretKind.ACCESS_TOKEN;
-        }
-        if (isNewAppPassword(secret) || isOldAppPassword(secret)) {
-            return SecretKind.APP_PASSWORD;
-        }
-        return SecretKind.UNKNOWN;
-    }
-
-    private static boolean isNewAppPassword(String secret) {
-        // The prefix is distinctive enough on its own; a cut or mistyped app password is still one.
-        return secret.startsWith(BitbucketCloud.APP_PASSWORD_PREFIX) && isAlphanumeric(secret);
-    }
-
-    private static boolean isOldAppPassword(String secret) {
-        return secret.length() == BitbucketCloud.OLD_APP_PASSWORD_LENGTH
-                && isAlphanumeric(secret)
-                && secret.chars().anyMatch(Character::isDigit)
-                && secret.chars().anyMatch(Character::isLetter);
+        // Without context, only the 20-character form with letters and digits is taken for an app password: the
+        // one with letters only is as likely a plain password. The audit weighs context for it (docs/audit.md).
+        return switch (SecretShape.of(secret)) {
+            case API_TOKEN -> SecretKind.API_TOKEN;
+            case ACCESS_TOKEN -> SecretKind.ACCESS_TOKEN;
+            case APP_PASSWORD, TWENTY_LETTERS_AND_DIGITS -> SecretKind.APP_PASSWORD;
+            case TWENTY_LETTERS, OTHER, EMPTY -> SecretKind.UNKNOWN;
+        };
     }
 
     private static Optional<Message> tokenDamage(String token) {
@@ -142,10 +128,6 @@ public final class SecretClassifier {
 
     private static boolean isTokenCharacter(int c) {
         return c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '=');
-    }
-
-    private static boolean isAlphanumeric(String s) {
-        return s.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c));
     }
 
     private static boolean isUpperHex(String s) {

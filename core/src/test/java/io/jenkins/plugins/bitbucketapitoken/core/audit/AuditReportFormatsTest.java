@@ -24,7 +24,7 @@ class AuditReportFormatsTest {
                         "hudson.model.FreeStyleProject",
                         false,
                         List.of(
-                                new CredentialReference("bb", ReferenceSource.SCM),
+                                new CredentialReference("bb", ReferenceSource.SCM, Optional.of("bitbucket.org")),
                                 new CredentialReference("gone", ReferenceSource.OTHER)),
                         List.of("https://bitbucket.org/acme/w.git")))
                 .addItem(new ItemRecord("quiet", "hudson.model.FreeStyleProject", false, List.of(), List.of()))
@@ -41,13 +41,17 @@ class AuditReportFormatsTest {
                 .contains("\"asOf\": \"2026-06-10\"")
                 .contains("\"phase\": \"BROWNOUT\"")
                 .contains("\"secretsReadable\": true")
+                .contains("\"answer\": \"yes\"")
                 .contains("\"itemsScanned\": 2")
                 .contains(
                         "{\"id\": \"bb\", \"store\": \"system\", \"scope\": \"GLOBAL\", \"type\": \"T\", \"username\":"
-                                + " \"jane\", \"kind\": \"APP_PASSWORD\", \"usedBy\": [\"=cmd|' /C calc'!A0\"]}")
-                .contains(
-                        "{\"credentialsId\": \"gone\", \"where\": \"other\", \"resolvedStore\": null, \"kind\": null}")
+                                + " \"jane\", \"kind\": \"APP_PASSWORD\", \"usedBy\": [\"=cmd|' /C calc'!A0\"],\n"
+                                + "      \"evidence\": []}")
+                .contains("{\"credentialsId\": \"gone\", \"where\": \"other\", \"resolvedStore\": null, \"kind\": null,"
+                        + " \"host\": null}")
+                .contains("\"usesAppPassword\": true, \"possiblyUsesAppPassword\": false")
                 .contains("\"jobsUsingAppPasswords\": [\"=cmd|' /C calc'!A0\"]")
+                .contains("\"jobsPossiblyUsingAppPasswords\": []")
                 .contains("{\"path\": \"jobs/x/config.xml\", \"reason\": \"line\\nbreak\"}")
                 .doesNotContain("\"quiet\"");
     }
@@ -58,9 +62,10 @@ class AuditReportFormatsTest {
 
         assertThat(csv.split("\r\n"))
                 .containsExactly(
-                        "item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword",
-                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,bb,scm,system,APP_PASSWORD,true",
-                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,gone,other,,,false");
+                        "item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword,host,possiblyAppPassword",
+                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,bb,scm,system,APP_PASSWORD,true,"
+                                + "bitbucket.org,false",
+                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,gone,other,,,false,,false");
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class BitbucketUrlsTest {
 
@@ -46,6 +48,66 @@ class BitbucketUrlsTest {
     @Property(tries = 3000)
     void shouldFindTheSameUrlsAsSearchingForEachStartSeparately(@ForAll("configurationTexts") String text) {
         assertThat(BitbucketUrls.find(text)).isEqualTo(findWithOneSearchPerStart(text));
+    }
+
+    @Provide
+    Arbitrary<String> cloudUrls() {
+        Arbitrary<String> name = Arbitraries.strings()
+                .withChars("aZ09_.-/%?é")
+                .ofMaxLength(6)
+                .edgeCases(c -> c.add(".").add("..").add(".git").add("x".repeat(129)));
+        return net.jqwik.api.Combinators.combine(
+                        Arbitraries.of("https://bitbucket.org/", "HTTPS://bitbucket.org/", "https://bitbucket.org//"),
+                        name,
+                        Arbitraries.of("/", "//", ""),
+                        name,
+                        Arbitraries.of("", ".git", ".GIT", "/", ".git/", "/src/main/"))
+                .as((start, workspace, slash, slug, end) -> start + workspace + slash + slug + end);
+    }
+
+    @Property(tries = 3000)
+    void shouldReadPlainCloudUrlsQuicklyExactlyAsTheGeneralParserDoes(@ForAll("cloudUrls") String url) {
+        // when
+        java.util.Optional<String> quick = BitbucketUrls.plainCloudCloneUrl(url);
+
+        // then
+        quick.ifPresent(q -> assertThat(BitbucketUrls.parsed(url)).contains(q));
+    }
+
+    @Test
+    void shouldReadTheCommonFormsWithoutTheGeneralParser() {
+        assertThat(BitbucketUrls.plainCloudCloneUrl("https://bitbucket.org/Acme/Widget.GIT"))
+                .contains("https://bitbucket.org/acme/widget.git");
+        assertThat(BitbucketUrls.plainCloudCloneUrl("https://bitbucket.org/acme/widget/"))
+                .contains("https://bitbucket.org/acme/widget.git");
+        assertThat(BitbucketUrls.plainCloudCloneUrl("https://bitbucket.org/acme/widget/src/main/"))
+                .isEmpty();
+        assertThat(BitbucketUrls.normalise("https://bitbucket.org/acme/widget/src/main/"))
+                .contains("https://bitbucket.org/acme/widget.git");
+    }
+
+    @Test
+    @Timeout(
+            value = 60,
+            unit = TimeUnit.SECONDS,
+            threadMode =
+                    Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only: the work is linear, about a second here
+    void shouldFindEachOfHundredsOfThousandsOfDistinctUrlsOnceAndInOrder() {
+        // given: 200,000 distinct repositories (6 MiB), each named twice; removing repeats from a list took minutes
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200_000; i++) {
+            text.append("git url: 'https://bitbucket.org/acme/repo-").append(i).append(".git'\n");
+        }
+        text.append(text);
+
+        // when
+        List<String> urls = BitbucketUrls.find(text.toString());
+
+        // then
+        assertThat(urls)
+                .hasSize(200_000)
+                .startsWith("https://bitbucket.org/acme/repo-0.git")
+                .endsWith("https://bitbucket.org/acme/repo-199999.git");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -25,7 +27,8 @@ class ItemConfigReaderTest {
                         "<project><scm class='hudson.plugins.git.GitSCM'><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
                                 + "<url>https://bitbucket.org/acme/widget.git</url><credentialsId>bb</credentialsId>"
                                 + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
-                        ReferenceSource.SCM),
+                        ReferenceSource.SCM,
+                        "bitbucket.org"),
                 Arguments.of(
                         "branch source",
                         "<org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject><sources><data>"
@@ -33,40 +36,121 @@ class ItemConfigReaderTest {
                                 + "<remote>https://bitbucket.org/acme/widget.git</remote><credentialsId>bb</credentialsId>"
                                 + "</source></jenkins.branch.BranchSource></data></sources>"
                                 + "</org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject>",
-                        ReferenceSource.BRANCH_SOURCE),
+                        ReferenceSource.BRANCH_SOURCE,
+                        "bitbucket.org"),
                 Arguments.of(
                         "navigator",
                         "<jenkins.branch.OrganizationFolder><navigators><com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMNavigator>"
                                 + "<credentialsId>bb</credentialsId><repoOwner>acme</repoOwner>"
                                 + "</com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMNavigator></navigators></jenkins.branch.OrganizationFolder>",
-                        ReferenceSource.NAVIGATOR),
+                        ReferenceSource.NAVIGATOR,
+                        "bitbucket.org"),
                 Arguments.of(
                         "binding",
                         "<project><buildWrappers><org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper><bindings>"
                                 + "<org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>"
                                 + "<credentialsId>bb</credentialsId></org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>"
                                 + "</bindings></org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper></buildWrappers></project>",
-                        ReferenceSource.OTHER),
+                        ReferenceSource.OTHER,
+                        ""),
                 Arguments.of(
                         "older Bitbucket source's checkout credentials",
                         "<x><sources><data><jenkins.branch.BranchSource><source><checkoutCredentialsId>bb</checkoutCredentialsId>"
                                 + "</source></jenkins.branch.BranchSource></data></sources></x>",
-                        ReferenceSource.BRANCH_SOURCE),
+                        ReferenceSource.BRANCH_SOURCE,
+                        ""),
                 Arguments.of(
                         "Pipeline script",
                         "<flow-definition><definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition'>"
                                 + "<script>git url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'bb'</script>"
                                 + "</definition></flow-definition>",
-                        ReferenceSource.SCRIPT));
+                        ReferenceSource.SCRIPT,
+                        ""));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("placesThatNameCredentials")
-    void shouldFindTheCredentialIdAndSayWhereItWasNamed(String name, String xml, ReferenceSource where) {
+    void shouldFindTheCredentialIdAndSayWhereItWasNamed(String name, String xml, ReferenceSource where, String host) {
         Validated<ItemRecord> item = ItemConfigReader.read("job", xml);
 
         assertThat(item.isValid()).isTrue();
-        assertThat(item.orElseThrow().references()).containsExactly(new CredentialReference("bb", where));
+        assertThat(item.orElseThrow().references())
+                .containsExactly(
+                        new CredentialReference("bb", where, Optional.of(host).filter(h -> !h.isEmpty())));
+    }
+
+    static Stream<Arguments> hostsOfReferences() {
+        return Stream.of(
+                Arguments.of(
+                        "GitHub branch source, by its class",
+                        "<x><sources><data><jenkins.branch.BranchSource>"
+                                + "<source class='org.jenkinsci.plugins.github_branch_source.GitHubSCMSource'>"
+                                + "<credentialsId>bb</credentialsId><repoOwner>acme</repoOwner><repository>w</repository>"
+                                + "</source></jenkins.branch.BranchSource></data></sources></x>",
+                        "github.com"),
+                Arguments.of(
+                        "GitHub Enterprise navigator, by its API URL",
+                        "<jenkins.branch.OrganizationFolder><navigators>"
+                                + "<org.jenkinsci.plugins.github__branch__source.GitHubSCMNavigator>"
+                                + "<repoOwner>acme</repoOwner><apiUri>https://github.example.com/api/v3</apiUri>"
+                                + "<credentialsId>bb</credentialsId>"
+                                + "</org.jenkinsci.plugins.github__branch__source.GitHubSCMNavigator>"
+                                + "</navigators></jenkins.branch.OrganizationFolder>",
+                        "github.example.com"),
+                Arguments.of(
+                        "Bitbucket Data Center source",
+                        "<x><sources><data><jenkins.branch.BranchSource>"
+                                + "<source class='com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMSource'>"
+                                + "<serverUrl>https://bitbucket.example.com/</serverUrl><credentialsId>bb</credentialsId>"
+                                + "<repoOwner>ACME</repoOwner><repository>w</repository>"
+                                + "</source></jenkins.branch.BranchSource></data></sources></x>",
+                        "bitbucket.example.com"),
+                Arguments.of(
+                        "Git remote over ssh, scp-like",
+                        "<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                                + "<credentialsId>bb</credentialsId><url>git@GitHub.com:acme/w.git</url>"
+                                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
+                        "github.com"),
+                Arguments.of(
+                        "Git remote with user and port",
+                        "<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                                + "<url>https://jane@git.example.com:8443/scm/acme/w.git</url><credentialsId>bb</credentialsId>"
+                                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
+                        "git.example.com"),
+                Arguments.of(
+                        "Git remote whose host is a parameter",
+                        "<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                                + "<url>https://${GIT_HOST}/acme/w.git</url><credentialsId>bb</credentialsId>"
+                                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
+                        ""),
+                Arguments.of(
+                        "Git remote without a URL",
+                        "<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                                + "<credentialsId>bb</credentialsId>"
+                                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>",
+                        ""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostsOfReferences")
+    void shouldSayWhichHostAReferenceIsUsedWithWhenTheConfigurationSaysSo(String name, String xml, String host) {
+        // when
+        ItemRecord item = ItemConfigReader.read("job", xml).orElseThrow();
+
+        // then
+        assertThat(item.references()).singleElement().satisfies(r -> assertThat(r.host())
+                .isEqualTo(Optional.of(host).filter(h -> !h.isEmpty())));
+    }
+
+    @Test
+    void shouldNotMakeUpABitbucketUrlForAGitHubSource() {
+        String xml = "<x><sources><data><jenkins.branch.BranchSource>"
+                + "<source class='org.jenkinsci.plugins.github_branch_source.GitHubSCMSource'>"
+                + "<credentialsId>bb</credentialsId><repoOwner>acme</repoOwner><repository>w</repository>"
+                + "</source></jenkins.branch.BranchSource></data></sources></x>";
+
+        assertThat(ItemConfigReader.read("job", xml).orElseThrow().bitbucketUrls())
+                .isEmpty();
     }
 
     @Test
@@ -116,6 +200,27 @@ class ItemConfigReaderTest {
         assertThat(item.error().orElseThrow().message()).contains("not well-formed XML");
     }
 
+    @Test
+    void shouldReadAPipelineScriptLongerThanFourMebibytesToItsEnd() {
+        // given: a script whose only credential id comes after 5 MiB of other steps
+        String script = "// generated stages\n".repeat(5 * 1024 * 1024 / 20)
+                + "git url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'bb'\n";
+        String xml = "<flow-definition><definition class='org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition'>"
+                + "<script>" + script + "</script></definition></flow-definition>";
+
+        // when
+        Validated<ItemRecord> fromBytes = ItemConfigReader.read("job", xml.getBytes(StandardCharsets.UTF_8));
+        Validated<ItemRecord> fromText = ItemConfigReader.read("job", xml);
+
+        // then
+        for (Validated<ItemRecord> item : List.of(fromBytes, fromText)) {
+            assertThat(item.problems()).isEmpty();
+            assertThat(item.orElseThrow().references())
+                    .containsExactly(new CredentialReference("bb", ReferenceSource.SCRIPT));
+            assertThat(item.orElseThrow().bitbucketUrls()).containsExactly("https://bitbucket.org/acme/widget.git");
+        }
+    }
+
     @Property(tries = 300)
     void shouldNeverThrowOnAnyText(@ForAll("xmlish") String text) {
         Validated<ItemRecord> item = ItemConfigReader.read("job", text);
@@ -139,6 +244,7 @@ class ItemConfigReaderTest {
                 .orElseThrow();
 
         assertThat(item.references()).containsExactly(new CredentialReference(id.strip(), ReferenceSource.SCM));
+        assertThat(item.references().get(0).host()).isEmpty();
     }
 
     @Provide

@@ -213,6 +213,138 @@ class JenkinsHomeScannerTest {
     }
 
     @Test
+    void shouldRecogniseAnOlderAppPasswordWithoutADigitByItsUseWithBitbucketCloudAndNoPlainPassword() {
+        // given: 20 letters without a digit used on bitbucket.org; the same shape as a plain password elsewhere;
+        // 20 letters and digits with an e-mail username, which app passwords never had
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 21)
+                .systemCredentials(
+                        List.of(
+                                Cred.usernamePassword("old-app-password", "jane-doe", "abcdefghijKLMNOPQRST"),
+                                Cred.usernamePassword("nexus", "deploy", "correcthorsebatterys"),
+                                Cred.usernamePassword("mail-login", "jane@example.com", "abcDEF123ghiJKL456mn")),
+                        List.of())
+                .freestyleJob("widget", "https://bitbucket.org/acme/widget.git", "old-app-password", false)
+                .freestyleJobWithBinding("publish", "nexus")
+                .freestyleJob("mirror", "https://bitbucket.org/acme/mirror.git", "mail-login", false);
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("widget");
+        CredentialRecord old =
+                credential(report, "system", "old-app-password").orElseThrow().credential();
+        assertThat(old.kind()).isEqualTo(CredentialKind.APP_PASSWORD);
+        assertThat(old.evidence())
+                .anySatisfy(e -> assertThat(e).contains("20 letters without a digit"))
+                .anySatisfy(e -> assertThat(e).contains("username jane-doe"))
+                .anySatisfy(e -> assertThat(e).isEqualTo("widget uses it with Bitbucket Cloud (bitbucket.org)"));
+        CredentialRecord nexus =
+                credential(report, "system", "nexus").orElseThrow().credential();
+        assertThat(nexus.kind()).isEqualTo(CredentialKind.OTHER);
+        assertThat(nexus.evidence()).contains("no item uses it with Bitbucket Cloud");
+        CredentialRecord mail =
+                credential(report, "system", "mail-login").orElseThrow().credential();
+        assertThat(mail.kind()).isEqualTo(CredentialKind.OTHER);
+        assertThat(mail.evidence()).anySatisfy(e -> assertThat(e).contains("jane@example.com is an e-mail address"));
+        assertThat(AuditReportJson.toJson(report) + report)
+                .doesNotContain("abcdefghijKLMNOPQRST", "correcthorsebatterys", "abcDEF123ghiJKL456mn");
+    }
+
+    @Test
+    void shouldNotTakeTwentyLettersAndDigitsUsedOnlyWithOtherHostsForAnAppPassword() {
+        // given: the older shape, used only with GitHub and a Bitbucket Data Center server
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 22)
+                .systemCredentials(
+                        List.of(
+                                Cred.usernamePassword("elsewhere", "jenkins-bot", "abcDEF123ghiJKL456mn"),
+                                Cred.usernamePassword("cloud", "jenkins-bot", "zyxWVU987tsrQPO654ml")),
+                        List.of())
+                .freestyleJob("github", "https://github.com/acme/widget.git", "elsewhere", false)
+                .freestyleJob("data-center", "https://bitbucket.example.com/scm/acme/widget.git", "elsewhere", false)
+                .freestyleJob("cloud", "git@bitbucket.org:acme/widget.git", "cloud", false);
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("cloud");
+        assertThat(credential(report, "system", "elsewhere").orElseThrow().credential())
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(CredentialKind.OTHER))
+                .satisfies(c -> assertThat(c.evidence())
+                        .contains("every item that uses it does so with bitbucket.example.com, github.com, which is"
+                                + " not Bitbucket Cloud"));
+    }
+
+    @Test
+    void shouldAnswerPossiblyWithoutSecretsAndListOnlyTheItemsTheFilesCannotClear() throws IOException {
+        // given: the example home without its keys
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.example(dir);
+        Files.delete(dir.resolve("secrets/master.key"));
+
+        // when
+        AuditReport report = scan(home.home());
+        StringBuilder text = new StringBuilder();
+        AuditReportText.write(report, text);
+
+        // then: exactly the items that use app passwords are possibly affected, each with its evidence
+        assertThat(text.toString())
+                .startsWith("Secrets could not be read, so the answer is \"possibly\": 4 item(s) may use a Bitbucket"
+                        + " app password; the files prove that the other items do not.\n");
+        assertThat(report.answer()).isEqualTo(AuditReport.Answer.POSSIBLY);
+        assertThat(report.jobsPossiblyUsingAppPasswords())
+                .containsExactly("gateway", "legacy-nightly", "widget-build", "widget-release");
+        assertThat(report.jobsUsingAppPasswords()).isEmpty();
+        assertThat(report.unknownCredentialsInUse())
+                .extracting(
+                        c -> c.credential().store().id() + " " + c.credential().id())
+                .containsExactly("system bitbucket", "system bitbucket-release");
+        assertThat(itemsByName(report).get("widget-build").possibleAppPasswordEvidence())
+                .singleElement()
+                .satisfies(e -> assertThat(e)
+                        .startsWith("bitbucket in system (scm): ")
+                        .contains("32 to 47 bytes", "username jane-doe"));
+        // and what proves the others are no app passwords
+        assertThat(credential(report, "system", "bitbucket-access-token")
+                        .orElseThrow()
+                        .credential()
+                        .evidence())
+                .contains("the encrypted secret holds 192 to 207 bytes, and an app password has 20 or 36 characters");
+        assertThat(credential(report, "system", "bitbucket-api-token")
+                        .orElseThrow()
+                        .credential()
+                        .evidence())
+                .anySatisfy(e -> assertThat(e).contains("x-bitbucket-api-token-auth is the fixed name for API tokens"));
+        assertThat(credential(report, "folder:payments", "bitbucket")
+                        .orElseThrow()
+                        .credential()
+                        .kind())
+                .isEqualTo(CredentialKind.OTHER);
+    }
+
+    @Test
+    void shouldClearAnUnreadableCredentialUsedOnlyWithADataCenterServer() throws IOException {
+        // given: a credential that fits an app password, used only with Bitbucket Data Center, keys missing
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 23)
+                .systemCredentials(
+                        List.of(
+                                Cred.usernamePassword("dc", "jane", TestSecrets.appPassword(23)),
+                                Cred.usernamePassword("cloud", "jane", TestSecrets.appPassword(24))),
+                        List.of())
+                .freestyleJob("dc-build", "https://bitbucket.example.com/scm/acme/w.git", "dc", false)
+                .freestyleJobWithBinding("bound", "cloud");
+        Files.delete(dir.resolve("secrets/hudson.util.Secret"));
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then: a binding names no host, so "bound" may still use an app password
+        assertThat(report.jobsPossiblyUsingAppPasswords()).containsExactly("bound");
+        assertThat(credential(report, "system", "dc").orElseThrow().credential().kind())
+                .isEqualTo(CredentialKind.OTHER);
+    }
+
+    @Test
     void shouldRejectKeysFromAnotherJenkins() throws IOException {
         SyntheticJenkinsHome home = SyntheticJenkinsHome.example(dir);
         Files.writeString(dir.resolve("secrets/master.key"), "0123456789abcdef".repeat(16));
@@ -266,6 +398,27 @@ class JenkinsHomeScannerTest {
         assertThat(skipped.get("jobs/not-a-file/config.xml")).contains("not a regular file");
         assertThat(skipped.get("jobs/looping/jobs/again")).contains("already scanned");
         assertThat(AuditReportJson.toJson(report)).doesNotContain("EXFILTRATED-MARKER");
+    }
+
+    @Test
+    void shouldFindTheJobsOfACredentialsStoreWithOneLatin1Byte() throws IOException {
+        // given: credentials.xml as a hand edit leaves it, one Latin-1 byte in a description
+        SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 12)
+                .systemCredentials(List.of(Cred.usernamePassword("bb", "jane", TestSecrets.appPassword(12))), List.of())
+                .freestyleJob("widget", "https://bitbucket.org/acme/widget.git", "bb", false);
+        Path store = dir.resolve("credentials.xml");
+        String xml = Files.readString(store).replace("synthetic, for tests", "caf\u00e9");
+        Files.write(store, xml.getBytes(StandardCharsets.ISO_8859_1));
+
+        // when
+        AuditReport report = scan(home.home());
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("widget");
+        assertThat(report.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.path()).isEqualTo("credentials.xml");
+            assertThat(s.reason()).contains("not UTF-8");
+        });
     }
 
     @Test

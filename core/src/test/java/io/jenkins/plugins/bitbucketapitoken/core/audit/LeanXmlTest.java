@@ -25,8 +25,13 @@ class LeanXmlTest {
 
         @Override
         public void start(String name) {
+            throw new AssertionError("both parsers give the class attribute");
+        }
+
+        @Override
+        public void start(String name, String classAttribute) {
             flush();
-            events.add("<" + name);
+            events.add("<" + name + (classAttribute.isEmpty() ? "" : " class=" + classAttribute));
         }
 
         @Override
@@ -136,6 +141,8 @@ class LeanXmlTest {
             " a='&amp;&#10;&lt;'",
             " a=\"x\"",
             "\n  b = 'y'",
+            " class=\"a&amp;b\"",
+            " class='a\tb\nc'",
             " a='<'",
             " a='&bad;'",
             " c='unclosed",

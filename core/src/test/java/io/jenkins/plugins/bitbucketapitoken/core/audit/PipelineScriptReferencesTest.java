@@ -3,11 +3,13 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +50,29 @@ class PipelineScriptReferencesTest {
         String script = "credentialsId: '".repeat(100_000) + "sshagent([".repeat(50_000);
 
         assertThat(PipelineScriptReferences.find(script)).hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    @Timeout(
+            value = 60,
+            unit = TimeUnit.SECONDS,
+            threadMode =
+                    Timeout.ThreadMode.SEPARATE_THREAD) // a hang guard only: the work is linear, under a second here
+    void shouldFindEachOfHundredsOfThousandsOfDistinctIdsOnceAndInOrder() {
+        // given: 300,000 distinct ids (6 MiB), each named twice; removing repeats from a list took minutes
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 300_000; i++) {
+            script.append("withCredentials([string(credentialsId: 'id")
+                    .append(i)
+                    .append("')]) {}\n");
+        }
+        script.append(script);
+
+        // when
+        List<String> ids = PipelineScriptReferences.find(script.toString());
+
+        // then
+        assertThat(ids).hasSize(300_000).startsWith("id0", "id1").endsWith("id299999");
     }
 
     @Property(tries = 500)

@@ -96,6 +96,39 @@ public final class SyntheticJenkinsHome {
         this.home = home;
         this.random = new Random(seed);
         try {
+            KeyFiles keys = keyFiles(random);
+            Files.createDirectories(home.resolve("secrets"));
+            Files.writeString(home.resolve("secrets/master.key"), keys.masterKey(), StandardCharsets.UTF_8);
+            Files.write(home.resolve("secrets/hudson.util.Secret"), keys.hudsonUtilSecret());
+            this.key = keys.secretKey();
+            Files.createDirectories(home.resolve("jobs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Holds the content of the two key files of {@code secrets/}, and the key they wrap.
+     *
+     * @param masterKey the text of {@code secrets/master.key}
+     * @param hudsonUtilSecret the bytes of {@code secrets/hudson.util.Secret}
+     * @param secretKey the key that encrypts stored secrets
+     */
+    public record KeyFiles(String masterKey, byte[] hudsonUtilSecret, SecretKeySpec secretKey) {}
+
+    /**
+     * Makes the key files a home written with this seed gets, in memory only: for tests that need keys but no
+     * files.
+     *
+     * @param seed the seed {@link #at(Path, long)} would be given
+     * @return the key files
+     */
+    public static KeyFiles keyFiles(long seed) {
+        return keyFiles(new Random(seed));
+    }
+
+    private static KeyFiles keyFiles(Random random) {
+        try {
             byte[] master = new byte[128];
             random.nextBytes(master);
             String masterText = HexFormat.of().formatHex(master);
@@ -106,13 +139,7 @@ public final class SyntheticJenkinsHome {
             wrap.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(digest, 0, 16, "AES"));
             byte[] plain = Arrays.copyOf(payload, payload.length + MAGIC.length);
             System.arraycopy(MAGIC, 0, plain, payload.length, MAGIC.length);
-            Files.createDirectories(home.resolve("secrets"));
-            Files.writeString(home.resolve("secrets/master.key"), masterText, StandardCharsets.UTF_8);
-            Files.write(home.resolve("secrets/hudson.util.Secret"), wrap.doFinal(plain));
-            this.key = new SecretKeySpec(payload, 0, 16, "AES");
-            Files.createDirectories(home.resolve("jobs"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new KeyFiles(masterText, wrap.doFinal(plain), new SecretKeySpec(payload, 0, 16, "AES"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -249,9 +276,25 @@ public final class SyntheticJenkinsHome {
      * @return this writer
      */
     public SyntheticJenkinsHome freestyleJobWithBinding(String fullName, String credentialsId) {
+        return freestyleJobWithBinding(fullName, credentialsId, null);
+    }
+
+    /**
+     * Writes a freestyle job whose build wrapper binds a username and password for a shell step.
+     *
+     * @param fullName the job's full name
+     * @param credentialsId the bound credential
+     * @param command the shell step that uses it, or {@code null} for none
+     * @return this writer
+     */
+    public SyntheticJenkinsHome freestyleJobWithBinding(String fullName, String credentialsId, String command) {
+        String builders = command == null
+                ? "  <builders/>\n"
+                : "  <builders>\n    <hudson.tasks.Shell>\n      <command>" + esc(command)
+                        + "</command>\n      <configuredLocalRules/>\n    </hudson.tasks.Shell>\n  </builders>\n";
         String xml = HEADER + "<project>\n  <actions/>\n  <description></description>\n  <properties/>\n"
                 + "  <scm class=\"hudson.scm.NullSCM\"/>\n  <disabled>false</disabled>\n  <triggers/>\n"
-                + "  <builders/>\n  <publishers/>\n  <buildWrappers>\n"
+                + builders + "  <publishers/>\n  <buildWrappers>\n"
                 + "    <org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper plugin=\"credentials-binding@687.v619cb_15e923f\">\n"
                 + "      <bindings>\n        <org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>\n"
                 + "          <credentialsId>" + esc(credentialsId) + "</credentialsId>\n"
