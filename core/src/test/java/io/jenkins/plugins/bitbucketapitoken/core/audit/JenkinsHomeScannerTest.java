@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class JenkinsHomeScannerTest {
@@ -357,6 +359,10 @@ class JenkinsHomeScannerTest {
     }
 
     @Test
+    @DisabledOnOs(
+            value = OS.WINDOWS,
+            disabledReason = "the hostile home has a symbolic link loop; creating one needs a privilege Windows users"
+                    + " rarely hold")
     void shouldFinishAndReportEverythingValidWhenFilesAreHostile() throws IOException {
         // given: a valid job, and every kind of hostile file next to it
         Path outside = dir.resolve("outside-secret.txt");
