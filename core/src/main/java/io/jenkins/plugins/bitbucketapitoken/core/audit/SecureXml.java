@@ -63,6 +63,9 @@ final class SecureXml {
      */
     static final int MAX_DEPTH = 1024;
 
+    /** The JDK's own limit on element depth, set above ours so that ours decides. */
+    private static final String JDK_MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
     private static final SAXParserFactory FACTORY = newFactory();
     private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
     private static final int MAX_REASON = 160;
@@ -104,6 +107,9 @@ final class SecureXml {
                 throw new SAXException("external entities are never read");
             });
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            // Our own depth limit applies on every JDK: JDK 25 lowered its default element depth to 100, which
+            // would refuse documents LeanXml reads and report them as malformed.
+            reader.setProperty(JDK_MAX_ELEMENT_DEPTH, Integer.toString(MAX_DEPTH + 1));
             READERS.set(reader);
         }
         return reader;
