@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,36 +96,38 @@ public final class AuditBuilder {
         List<ItemRecord> named = items.stream()
                 .filter(i -> !i.references().isEmpty() || !i.bitbucketUrls().isEmpty())
                 .toList();
-        Map<ItemRecord, List<Optional<CredentialRecord>>> resolutions = new HashMap<>();
-        Map<CredentialRecord, Uses> uses = new HashMap<>();
+        // Records are looked up by identity: they all come from one index, and their hash codes cost more.
+        List<List<Optional<CredentialRecord>>> resolutions = new ArrayList<>(named.size());
+        Map<CredentialRecord, Uses> uses = new IdentityHashMap<>();
         for (ItemRecord item : named) {
-            List<Optional<CredentialRecord>> resolved = new ArrayList<>();
-            Optional<String> cloudUrl = item.bitbucketUrls().stream()
-                    .filter(u -> BitbucketUrls.hostOfTarget(u)
-                            .filter(BitbucketUrls::isCloudHost)
-                            .isPresent())
-                    .findFirst();
+            List<Optional<CredentialRecord>> resolved =
+                    new ArrayList<>(item.references().size());
             for (CredentialReference reference : item.references()) {
                 Optional<CredentialRecord> credential =
                         CredentialResolver.resolve(read, item, reference.credentialsId());
-                credential.ifPresent(
-                        c -> uses.computeIfAbsent(c, k -> new Uses()).add(item, reference, cloudUrl));
+                // Only the uses of the few credentials whose kind depends on them are weighed.
+                if (credential.isPresent() && credential.get().useDependence() != UseDependence.NONE) {
+                    uses.computeIfAbsent(credential.get(), k -> new Uses()).add(item, reference);
+                }
                 resolved.add(credential);
             }
-            resolutions.put(item, resolved);
+            resolutions.add(resolved);
         }
-        Map<CredentialRecord, CredentialRecord> decided = new HashMap<>();
+        Map<CredentialRecord, CredentialRecord> decided = new IdentityHashMap<>();
         for (CredentialRecord record : read.records()) {
-            decided.put(record, decide(record, uses.getOrDefault(record, new Uses())));
+            if (record.useDependence() != UseDependence.NONE) {
+                decided.put(record, decide(record, uses.getOrDefault(record, new Uses())));
+            }
         }
-        Map<CredentialRecord, TreeSet<String>> usedBy = new HashMap<>();
+        Map<CredentialRecord, TreeSet<String>> usedBy = new IdentityHashMap<>();
         List<AuditedItem> audited = new ArrayList<>();
         List<String> usingAppPasswords = new ArrayList<>();
-        for (ItemRecord item : named) {
+        for (int n = 0; n < named.size(); n++) {
+            ItemRecord item = named.get(n);
             List<ResolvedReference> resolved = new ArrayList<>();
-            List<Optional<CredentialRecord>> credentialsOfItem = resolutions.get(item);
+            List<Optional<CredentialRecord>> credentialsOfItem = resolutions.get(n);
             for (int r = 0; r < item.references().size(); r++) {
-                Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(decided::get);
+                Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(c -> decided.getOrDefault(c, c));
                 credential.ifPresent(
                         c -> usedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(item.fullName()));
                 resolved.add(new ResolvedReference(item.references().get(r), credential));
@@ -138,7 +140,7 @@ public final class AuditBuilder {
         }
         audited.sort(Comparator.comparing(a -> a.item().fullName()));
         List<AuditedCredential> auditedCredentials = read.records().stream()
-                .map(decided::get)
+                .map(c -> decided.getOrDefault(c, c))
                 .sorted(Comparator.comparing(CredentialRecord::store).thenComparing(CredentialRecord::id))
                 .map(c -> new AuditedCredential(c, new ArrayList<>(usedBy.getOrDefault(c, new TreeSet<>()))))
                 .toList();
@@ -196,12 +198,12 @@ public final class AuditBuilder {
          * item that talks to Bitbucket Cloud; used elsewhere when its host is another. Of several uses with Cloud,
          * the item first by name is kept, so that the evidence does not depend on the order items were read in.
          */
-        void add(ItemRecord item, CredentialReference reference, Optional<String> itemCloudUrl) {
+        void add(ItemRecord item, CredentialReference reference) {
             any = true;
             Optional<CloudUse> use = reference.isUsedWithBitbucketCloud()
                     ? reference.host().map(h -> new CloudUse(item.fullName(), h))
                     : reference.host().isEmpty()
-                            ? itemCloudUrl.map(u -> new CloudUse(item.fullName(), u))
+                            ? cloudUrlOf(item).map(u -> new CloudUse(item.fullName(), u))
                             : Optional.empty();
             if (use.isPresent()
                     && (cloudUse.isEmpty()
@@ -213,6 +215,14 @@ public final class AuditBuilder {
             } else {
                 notElsewhere = true;
             }
+        }
+
+        private static Optional<String> cloudUrlOf(ItemRecord item) {
+            return item.bitbucketUrls().stream()
+                    .filter(u -> BitbucketUrls.hostOfTarget(u)
+                            .filter(BitbucketUrls::isCloudHost)
+                            .isPresent())
+                    .findFirst();
         }
 
         /** Tells whether some item uses the credential and every one does so with a host not Bitbucket Cloud's. */

@@ -246,13 +246,16 @@ public final class BitbucketUrls {
         String authority = rest.substring(0, end);
         String host = authority.substring(authority.lastIndexOf('@') + 1);
         int port = host.indexOf(':');
-        host = lower(port < 0 ? host : host.substring(0, port));
-        if (host.isEmpty()
-                || host.chars()
-                        .anyMatch(c -> !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '.' && c != '-')) {
+        host = port < 0 ? host : host.substring(0, port);
+        // ASCII only, checked before lower-casing: some non-ASCII letters lower-case to ASCII ones.
+        if (host.isEmpty() || host.chars().anyMatch(c -> !isHostCharacter(c))) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(host);
+        return java.util.Optional.of(lower(host));
+    }
+
+    private static boolean isHostCharacter(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 
     /**

@@ -17,9 +17,12 @@ public enum CredentialKind {
     APP_PASSWORD,
     /** A repository, project or workspace access token. */
     ACCESS_TOKEN,
-    /** Something else: an SSH key, a certificate, a password of another shape. */
+    /**
+     * Something else: an SSH key, a certificate, a password of another shape, or a secret that could not be read
+     * but that its files prove is no app password (the credential's evidence says how).
+     */
     OTHER,
-    /** Could be anything, an app password included: its secret could not be read. */
+    /** Could be anything, an app password included: its secret could not be read and nothing proves otherwise. */
     UNKNOWN;
 
     /**

@@ -74,6 +74,29 @@ class BitbucketUrlsTest {
         quick.ifPresent(q -> assertThat(BitbucketUrls.parsed(url)).contains(q));
     }
 
+    @Property(tries = 2000)
+    void shouldTellAHostOnlyWhenAUrlNamesOnePlainly(@ForAll("configurationTexts") String url) {
+        // when
+        java.util.Optional<String> host = BitbucketUrls.hostOfTarget(url);
+
+        // then: a lower-case host name, never user info, a port, a path or a variable
+        host.ifPresent(h -> assertThat(h).matches("[a-z0-9.-]+"));
+    }
+
+    @Test
+    void shouldTellTheHostOfEveryFormOfGitUrl() {
+        assertThat(BitbucketUrls.hostOfTarget("https://jane:secret@Bitbucket.org:443/acme/w.git"))
+                .contains("bitbucket.org");
+        assertThat(BitbucketUrls.hostOfTarget("ssh://git@bitbucket.example.com:7999/acme/w.git"))
+                .contains("bitbucket.example.com");
+        assertThat(BitbucketUrls.hostOfTarget("git@github.com:acme/w.git")).contains("github.com");
+        assertThat(BitbucketUrls.hostOfTarget("https://${HOST}/acme/w.git")).isEmpty();
+        assertThat(BitbucketUrls.hostOfTarget("acme/w")).isEmpty();
+        assertThat(BitbucketUrls.hostOfTarget("https://bitbuc\u212Aet.org/acme/w.git"))
+                .isEmpty();
+        assertThat(BitbucketUrls.hostOfTarget("")).isEmpty();
+    }
+
     @Test
     void shouldReadTheCommonFormsWithoutTheGeneralParser() {
         assertThat(BitbucketUrls.plainCloudCloneUrl("https://bitbucket.org/Acme/Widget.GIT"))
