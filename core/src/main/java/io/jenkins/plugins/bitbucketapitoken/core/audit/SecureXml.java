@@ -143,7 +143,8 @@ final class SecureXml {
         Reading reading = readingOf(bytes);
         return switch (reading.how()) {
             case BAD_DECLARATION ->
-                new Outcome(true, List.of(Message.AUDIT_XML_BAD_ENCODING.problem(reading.declaredEncoding())));
+                new Outcome(
+                        true, List.of(Message.AUDIT_XML_BAD_ENCODING.problem(shorten(reading.declaredEncoding(), 60))));
             case REPAIRED_UTF8 -> {
                 Outcome outcome = parseOnce(new InputSource(new StringReader(lenientUtf8(bytes))), handler);
                 yield outcome.failed() ? outcome : new Outcome(false, List.of(Message.AUDIT_NOT_UTF8.problem()));
@@ -372,6 +373,10 @@ final class SecureXml {
         TooDeep() {
             super("elements nested deeper than " + MAX_DEPTH);
         }
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 
     /** Describes a parser failure in one short line, without the document's content. */
