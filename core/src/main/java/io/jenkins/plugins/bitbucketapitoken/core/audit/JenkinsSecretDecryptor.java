@@ -193,17 +193,21 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
         if (stored == null || stored.isEmpty() || stored.length() > MAX_STORED) {
             return Optional.empty();
         }
-        byte[] cipherText;
+        return legacyBlocks(stored).map(cipherText -> {
+            int padded = cipherText.length - MAGIC.length;
+            return new PlainLength(Math.max(0, padded - KEY_BYTES), padded - 1);
+        });
+    }
+
+    /** Decodes a value of the older (ECB) form: Base64 of whole AES blocks; empty when it cannot be one. */
+    private static Optional<byte[]> legacyBlocks(String base64) {
+        byte[] blocks;
         try {
-            cipherText = Base64.getDecoder().decode(stored);
+            blocks = Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (cipherText.length == 0 || cipherText.length % KEY_BYTES != 0) {
-            return Optional.empty();
-        }
-        int padded = cipherText.length - MAGIC.length;
-        return Optional.of(new PlainLength(Math.max(0, padded - KEY_BYTES), padded - 1));
+        return blocks.length == 0 || blocks.length % KEY_BYTES != 0 ? Optional.empty() : Optional.of(blocks);
     }
 
     @Override
@@ -251,18 +255,11 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
     }
 
     private Optional<String> decryptLegacy(String base64) {
-        if (base64.isEmpty()) {
+        Optional<byte[]> blocks = legacyBlocks(base64);
+        if (blocks.isEmpty()) {
             return Optional.empty();
         }
-        byte[] in;
-        try {
-            in = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (in.length == 0 || in.length % KEY_BYTES != 0) {
-            return Optional.empty();
-        }
+        byte[] in = blocks.get();
         try {
             Cipher cipher = Cipher.getInstance("AES/ECB/PKCS5Padding");
             cipher.init(Cipher.DECRYPT_MODE, key);

@@ -5,10 +5,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -352,18 +349,9 @@ final class SecureXml {
                         || bytes[1] == 0);
     }
 
+    /** Reads UTF-8, replacing malformed bytes (the String constructor always replaces, never throws). */
     private static String lenientUtf8(byte[] bytes) {
-        // A decoder that replaces never throws; only the declared exception needs a home.
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("a replacing decoder reported an error", e);
-        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Stops SAX at an element nested deeper than {@link #MAX_DEPTH}. */
