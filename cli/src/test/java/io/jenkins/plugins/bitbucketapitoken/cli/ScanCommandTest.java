@@ -77,9 +77,12 @@ class ScanCommandTest {
 
         assertThat(run.out())
                 .startsWith("item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword,host,"
-                        + "possiblyAppPassword\r\n")
+                        + "possiblyAppPassword,channel,fix\r\n")
                 .contains("widget-build,hudson.model.FreeStyleProject,false,bitbucket,scm,system,APP_PASSWORD,true,"
-                        + "bitbucket.org,false");
+                        + "bitbucket.org,false,git,\r\n")
+                .contains(
+                        "gateway,org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject,false,bitbucket,"
+                                + "branch-source,system,APP_PASSWORD,true,bitbucket.org,false,branch-source,\r\n");
     }
 
     @ParameterizedTest

@@ -207,6 +207,26 @@ public enum Message {
             Severity.ERROR,
             "The credential {0} does not hold an app password; it is left as it is.",
             "Open the credential in its store to change it."),
+    MIGRATION_BREAKS_UNCONFIRMED(
+            Severity.ERROR,
+            "Replacing {0} in place would break {1}: it sends the bound username to the REST API, and after the"
+                    + " replacement that username is the Git username, which the REST API refuses.",
+            "Make the change shown for each of them (bind the e-mail with bitbucketApiToken), or confirm that you will,"
+                    + " then replace again."),
+    IMPACT_GIT(Severity.INFO, "Keeps working: Git gets the Git username.", ""),
+    IMPACT_BRANCH_SOURCE(
+            Severity.INFO,
+            "Keeps working: bitbucket-branch-source sends the e-mail to the REST API and the Git username to Git.",
+            ""),
+    IMPACT_BINDING_REST(
+            Severity.ERROR,
+            "Breaks: the job sends the bound username to the REST API, which will then be the Git username.",
+            "{0}"),
+    IMPACT_UNKNOWN(
+            Severity.WARNING,
+            "Check it: after the replacement the job gets the Git username where it got the username before.",
+            "If the job sends that username to the REST API (api.bitbucket.org), bind the e-mail instead with"
+                    + " bitbucketApiToken(credentialsId: ..., emailVariable: ..., tokenVariable: ...)."),
     REPOSITORY_EMPTY(
             Severity.ERROR,
             "No repository was given.",

@@ -27,6 +27,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.audit.ItemRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.ReferenceIndex;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummary;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.ReplacementImpact;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.UsageLog;
 import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationTimeline;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
@@ -176,6 +177,18 @@ public class AppPasswordIndex {
                 .map(LiveCredentials.Found::domain)
                 .filter(domain -> !domain.isGlobal())
                 .map(Domain::getName);
+    }
+
+    /**
+     * Tells what replacing a local credential in place does to every item that uses it.
+     *
+     * @param store the credential's store
+     * @param id the credential's id
+     * @return the impact; empty for an unknown credential
+     */
+    public Optional<ReplacementImpact> impactOf(StoreRef store, String id) {
+        CredentialIndex now = credentials;
+        return now.find(store, id).map(c -> ReplacementImpact.of(c, items.items(), now));
     }
 
     void index(Item item) {

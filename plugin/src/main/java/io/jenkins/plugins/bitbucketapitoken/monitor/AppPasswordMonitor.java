@@ -14,9 +14,11 @@ import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.UseChannel;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummary;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummaryExport;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.Migration;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.ReplacementImpact;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.UsageLog;
 import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationPhase;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
@@ -24,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
@@ -139,6 +142,35 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
         return AppPasswordIndex.get().usage().evidence(credential.id());
     }
 
+    /**
+     * Tells what replacing a credential in place does to every item that uses it, for the replace page.
+     *
+     * @param store the credential's store, as the page's link names it
+     * @param id the credential's id
+     * @return the impact, or {@code null} for an unknown store or credential
+     */
+    @CheckForNull
+    public ReplacementImpact impact(String store, String id) {
+        return StoreRef.parse(store == null ? "" : store)
+                .flatMap(ref -> AppPasswordIndex.get().impactOf(ref, id == null ? "" : id))
+                .orElse(null);
+    }
+
+    /**
+     * Names a channel for a person.
+     *
+     * @param channel the channel
+     * @return its label
+     */
+    public String channelLabel(UseChannel channel) {
+        return switch (channel) {
+            case GIT -> Messages.AppPasswordMonitor_channel_git();
+            case BRANCH_SOURCE -> Messages.AppPasswordMonitor_channel_branchSource();
+            case BINDING_REST -> Messages.AppPasswordMonitor_channel_bindingRest();
+            case UNKNOWN -> Messages.AppPasswordMonitor_channel_unknown();
+        };
+    }
+
     /** Tells whether Bitbucket's removal is in its final phase, where a dismissal never comes back by itself. */
     public boolean isFinalPhase() {
         return summary().phase() == DeprecationPhase.REMOVED;
@@ -174,7 +206,8 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
             @QueryParameter String email,
             @QueryParameter String token,
             @QueryParameter String gitUsername,
-            @QueryParameter String expiry)
+            @QueryParameter String expiry,
+            @QueryParameter boolean confirmBreaking)
             throws IOException {
         checkRequiredPermission();
         StoreRef storeRef = StoreRef.parse(store).orElseThrow(() -> HttpResponses.error(400, "unknown store"));
@@ -195,6 +228,11 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
                             .filter(Problem::isError)
                             .map(Problem::describe)
                             .collect(Collectors.joining(" ")));
+        }
+        Optional<Problem> breaks =
+                AppPasswordIndex.get().impactOf(storeRef, id).flatMap(impact -> impact.refusal(confirmBreaking));
+        if (breaks.isPresent()) {
+            return refused(store, id, email, gitUsername, expiry, breaks.get().describe());
         }
         StandardCredentials current = (StandardCredentials) found.credentials();
         BitbucketApiTokenCredentialsImpl replacement;

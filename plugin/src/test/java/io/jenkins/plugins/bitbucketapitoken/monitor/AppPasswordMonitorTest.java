@@ -105,7 +105,7 @@ class AppPasswordMonitorTest {
         String jobConfigBefore = legacyJob.getConfigFile().asString();
 
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "jane-doe", "");
+            monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "jane-doe", "", false);
         }
 
         List<StandardUsernamePasswordCredentials> found = CredentialsProvider.lookupCredentialsInItem(
@@ -210,6 +210,48 @@ class AppPasswordMonitorTest {
     }
 
     @Test
+    void shouldShowEachUseWithItsChannelAndRefuseABreakingReplacementUntilConfirmed() throws Exception {
+        WorkflowJob report = j.createProject(WorkflowJob.class, "api-report");
+        report.setDefinition(new CpsFlowDefinition(
+                "withCredentials([usernamePassword(credentialsId: 'legacy', usernameVariable: 'BB_USER',"
+                        + " passwordVariable: 'BB_PASS')]) {\n"
+                        + "  sh 'curl -u \"$BB_USER:$BB_PASS\" https://api.bitbucket.org/2.0/repositories/acme'\n}",
+                true));
+        report.save();
+        AppPasswordIndex.get().settle();
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage form = web.goTo("administrativeMonitor/bitbucketAppPasswords/replace?store=system&id=legacy");
+
+            String impact = form.getElementById("impact").asNormalizedText();
+            assertThat(impact)
+                    .contains("team/build\tGit\tKeeps working: Git gets the Git username.")
+                    .contains("api-report\tREST API through a binding\tBreaks:")
+                    .contains("bitbucketApiToken(credentialsId: 'legacy', emailVariable: 'BB_USER', tokenVariable:"
+                            + " 'BB_PASS')");
+            HtmlForm migrate = form.getFormByName("migrate");
+            migrate.getInputByName("email").setValue("jane@example.com");
+            migrate.getInputByName("token").setValue(TOKEN);
+
+            HtmlPage refused = j.submit(migrate);
+
+            assertThat(refused.getElementById("refusal").asNormalizedText())
+                    .contains("Replacing legacy in place would break api-report");
+            assertThat(SystemCredentialsProvider.getInstance().getCredentials())
+                    .singleElement()
+                    .isInstanceOf(UsernamePasswordCredentialsImpl.class);
+
+            HtmlForm again = refused.getFormByName("migrate");
+            again.getInputByName("token").setValue(TOKEN);
+            again.getInputByName("confirmBreaking").setChecked(true);
+            j.submit(again);
+        }
+        assertThat(SystemCredentialsProvider.getInstance().getCredentials())
+                .singleElement()
+                .isInstanceOf(BitbucketApiTokenCredentials.class);
+    }
+
+    @Test
     void shouldReplaceACredentialThroughTheFormEndToEnd() throws Exception {
         try (JenkinsRule.WebClient web = j.createWebClient()) {
             HtmlPage page = web.goTo("administrativeMonitor/bitbucketAppPasswords/");
@@ -238,7 +280,7 @@ class AppPasswordMonitorTest {
                 .to("bob"));
 
         try (var ignored = ACL.as2(User.getById("bob", true).impersonate2())) {
-            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", ""))
+            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", false))
                     .isInstanceOf(AccessDeniedException.class);
         }
 

@@ -22,7 +22,9 @@ public final class AuditReportCsv {
             "kind",
             "appPassword",
             "host",
-            "possiblyAppPassword");
+            "possiblyAppPassword",
+            "channel",
+            "fix");
 
     private AuditReportCsv() {}
 
@@ -62,7 +64,9 @@ public final class AuditReportCsv {
                                     ref.kind().map(Enum::name).orElse(""),
                                     Boolean.toString(ref.isAppPassword()),
                                     ref.reference().host().orElse(""),
-                                    Boolean.toString(ref.isPossiblyAppPassword())));
+                                    Boolean.toString(ref.isPossiblyAppPassword()),
+                                    ref.reference().channel().id(),
+                                    ref.reference().fix().orElse("")));
                 }
             }
         } catch (IOException e) {

@@ -129,6 +129,10 @@ public final class AuditReportJson {
                 optional(ref.kind().map(Enum::name));
                 out.append(", \"host\": ");
                 optional(ref.reference().host());
+                out.append(", \"channel\": ");
+                string(ref.reference().channel().id());
+                out.append(", \"fix\": ");
+                optional(ref.reference().fix());
                 out.append('}');
             }
             out.append(a.references().isEmpty() ? "],\n" : "\n      ],\n");

@@ -88,7 +88,14 @@ public final class AuditReportText {
                         .append(ref.credential()
                                 .map(c -> c.kind() + " in " + c.store().id())
                                 .orElse("resolves to no credential this item can see"))
+                        .append("; channel ")
+                        .append(ref.reference().channel().id())
                         .append('\n');
+                if (ref.reference().fix().isPresent()) {
+                    w.append("        before replacing it in place: ")
+                            .append(ref.reference().fix().get())
+                            .append('\n');
+                }
             }
             for (String url : item.item().bitbucketUrls()) {
                 w.append("      url: ").append(url).append('\n');

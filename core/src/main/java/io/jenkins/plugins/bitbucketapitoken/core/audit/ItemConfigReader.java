@@ -79,7 +79,7 @@ public final class ItemConfigReader {
                 fullName,
                 collector.type,
                 collector.disabled,
-                new ArrayList<>(collector.references),
+                collector.referencesWithBindings(),
                 new ArrayList<>(collector.urls));
         return Validated.valid(item, outcome.problems());
     }
@@ -99,6 +99,8 @@ public final class ItemConfigReader {
         return name.equals("credentialsId") || name.endsWith("CredentialsId");
     }
 
+    private static final String BINDING_CLASS = "$class";
+
     /** Collects what the events of one document say. */
     private static final class Collector implements SecureXml.Handler {
         private final List<String> path = new ArrayList<>();
@@ -113,6 +115,32 @@ public final class ItemConfigReader {
         private String type;
         private boolean disabled;
         private int openSources;
+        /** The freestyle username/password bindings, each its fields; classified at the end with the commands. */
+        private final List<Map<String, String>> bindings = new ArrayList<>();
+        /** The shell and batch commands of a freestyle job, joined: what its bindings are used for. */
+        private final StringBuilder commands = new StringBuilder();
+
+        /**
+         * Returns the references, each freestyle binding's classified from the job's commands: a binding read
+         * earlier as unknown is replaced by its channel.
+         */
+        List<CredentialReference> referencesWithBindings() {
+            if (bindings.isEmpty()) {
+                return new ArrayList<>(references);
+            }
+            String allCommands = commands.toString();
+            Set<CredentialReference> result = new LinkedHashSet<>(references);
+            for (Map<String, String> binding : bindings) {
+                String id = binding.getOrDefault("credentialsId", "");
+                CredentialReference use =
+                        ScriptUses.freestyleBinding(binding.get(BINDING_CLASS), id, binding, allCommands);
+                if (use.channel() != UseChannel.UNKNOWN
+                        && result.remove(new CredentialReference(id, ReferenceSource.OTHER))) {
+                    result.add(use);
+                }
+            }
+            return new ArrayList<>(result);
+        }
 
         @Override
         public void text(char[] ch, int start, int length) {
@@ -133,6 +161,11 @@ public final class ItemConfigReader {
             }
             Target.Kind target = targetKind(name);
             places.add(placeInside(places.isEmpty() ? ReferenceSource.OTHER : places.get(places.size() - 1), name));
+            if (ScriptUses.isFreestyleBinding(name)) {
+                Map<String, String> binding = new HashMap<>();
+                binding.put(BINDING_CLASS, name);
+                bindings.add(binding);
+            }
             path.add(name);
             text.setLength(0);
             if (target != null) {
@@ -202,6 +235,9 @@ public final class ItemConfigReader {
 
         private void handleText(String name, String value) {
             String parent = path.size() >= 2 ? path.get(path.size() - 2) : "";
+            if (ScriptUses.isFreestyleBinding(parent)) {
+                bindings.get(bindings.size() - 1).put(name, value.strip());
+            }
             if (isCredentialsIdElement(name)) {
                 String id = value.strip();
                 if (!id.isEmpty() && !id.equals("SAME")) {
@@ -214,11 +250,15 @@ public final class ItemConfigReader {
                 return;
             }
             if (name.equals("script") && parent.equals("definition")) {
-                for (String id : PipelineScriptReferences.find(value)) {
-                    add(new CredentialReference(id, ReferenceSource.SCRIPT));
+                for (CredentialReference use : ScriptUses.find(value)) {
+                    add(use);
                 }
                 BitbucketUrls.find(value, urls);
                 return;
+            }
+            if (name.equals("command")
+                    && (parent.equals("hudson.tasks.Shell") || parent.equals("hudson.tasks.BatchFile"))) {
+                commands.append(value).append('\n');
             }
             Target innermost = targets.isEmpty() ? null : targets.get(targets.size() - 1);
             if (innermost != null && path.size() == innermost.depth + 1) {

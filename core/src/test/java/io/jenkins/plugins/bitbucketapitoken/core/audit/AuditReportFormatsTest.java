@@ -48,7 +48,7 @@ class AuditReportFormatsTest {
                                 + " \"jane\", \"kind\": \"APP_PASSWORD\", \"usedBy\": [\"=cmd|' /C calc'!A0\"],\n"
                                 + "      \"evidence\": []}")
                 .contains("{\"credentialsId\": \"gone\", \"where\": \"other\", \"resolvedStore\": null, \"kind\": null,"
-                        + " \"host\": null}")
+                        + " \"host\": null, \"channel\": \"unknown\", \"fix\": null}")
                 .contains("\"usesAppPassword\": true, \"possiblyUsesAppPassword\": false")
                 .contains("\"jobsUsingAppPasswords\": [\"=cmd|' /C calc'!A0\"]")
                 .contains("\"jobsPossiblyUsingAppPasswords\": []")
@@ -62,10 +62,11 @@ class AuditReportFormatsTest {
 
         assertThat(csv.split("\r\n"))
                 .containsExactly(
-                        "item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword,host,possiblyAppPassword",
+                        "item,itemType,disabled,credentialsId,where,resolvedStore,kind,appPassword,host,possiblyAppPassword,"
+                                + "channel,fix",
                         "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,bb,scm,system,APP_PASSWORD,true,"
-                                + "bitbucket.org,false",
-                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,gone,other,,,false,,false");
+                                + "bitbucket.org,false,git,",
+                        "'=cmd|' /C calc'!A0,hudson.model.FreeStyleProject,false,gone,other,,,false,,false,unknown,");
     }
 
     @Test

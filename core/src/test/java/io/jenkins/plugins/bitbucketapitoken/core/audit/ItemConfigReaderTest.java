@@ -75,8 +75,9 @@ class ItemConfigReaderTest {
 
         assertThat(item.isValid()).isTrue();
         assertThat(item.orElseThrow().references())
-                .containsExactly(
-                        new CredentialReference("bb", where, Optional.of(host).filter(h -> !h.isEmpty())));
+                .extracting(CredentialReference::credentialsId, CredentialReference::where, CredentialReference::host)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "bb", where, Optional.of(host).filter(h -> !h.isEmpty())));
     }
 
     static Stream<Arguments> hostsOfReferences() {
@@ -216,7 +217,7 @@ class ItemConfigReaderTest {
         for (Validated<ItemRecord> item : List.of(fromBytes, fromText)) {
             assertThat(item.problems()).isEmpty();
             assertThat(item.orElseThrow().references())
-                    .containsExactly(new CredentialReference("bb", ReferenceSource.SCRIPT));
+                    .containsExactly(new CredentialReference("bb", ReferenceSource.SCRIPT, UseChannel.GIT));
             assertThat(item.orElseThrow().bitbucketUrls()).containsExactly("https://bitbucket.org/acme/widget.git");
         }
     }
