@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +65,26 @@ public final class FakeBitbucket implements AutoCloseable {
             BitbucketCloud.SCOPE_READ_REPOSITORY,
             BitbucketCloud.SCOPE_WRITE_REPOSITORY);
 
+    /** The API token scope for reading pull requests. */
+    public static final String SCOPE_READ_PULLREQUEST = RepositoryResources.SCOPE_READ_PULLREQUEST;
+
+    /** The API token scope for reading workspaces. */
+    public static final String SCOPE_READ_WORKSPACE = RepositoryResources.SCOPE_READ_WORKSPACE;
+
+    /** The API token scope for reading webhooks. */
+    public static final String SCOPE_READ_WEBHOOK = RepositoryResources.SCOPE_READ_WEBHOOK;
+
+    /**
+     * Every scope the bitbucket-branch-source plugin needs to index branches and pull requests, read files, post build
+     * statuses, list webhooks and navigate a workspace.
+     */
+    public static final Set<String> BRANCH_SOURCE_SCOPES = Set.of(
+            BitbucketCloud.SCOPE_READ_USER,
+            BitbucketCloud.SCOPE_READ_REPOSITORY,
+            SCOPE_READ_PULLREQUEST,
+            SCOPE_READ_WORKSPACE,
+            SCOPE_READ_WEBHOOK);
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FAKE = "fake-bitbucket";
     private static final String CHANNEL = "fake-bitbucket.channel";
@@ -84,6 +105,8 @@ public final class FakeBitbucket implements AutoCloseable {
     private final Map<String, FakeRepository> repositories = new ConcurrentHashMap<>();
     private final Deque<Injected> injected = new ArrayDeque<>();
     private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
+    private final List<RecordedBuildStatus> buildStatuses = new CopyOnWriteArrayList<>();
+    private final RepositoryResources repositoryResources = new RepositoryResources(this);
     private volatile boolean scopeHeaders = true;
 
     private record ApiToken(String email, Set<String> scopes, Optional<Instant> expiry) {}
@@ -93,7 +116,7 @@ public final class FakeBitbucket implements AutoCloseable {
     private record Injected(int status, Optional<Duration> retryAfter) {}
 
     /** Who a request authenticated as, or the answer that refuses it. */
-    private record Principal(String kind, String account, Set<String> scopes, Optional<String> repository) {}
+    record Principal(String kind, String account, Set<String> scopes, Optional<String> repository) {}
 
     private record Refusal(int status, String message, boolean json) {}
 
@@ -181,6 +204,11 @@ public final class FakeBitbucket implements AutoCloseable {
         return repository;
     }
 
+    /** Returns a registered repository. */
+    public Optional<FakeRepository> repository(String workspace, String slug) {
+        return Optional.ofNullable(repositories.get(key(workspace, slug)));
+    }
+
     /** Answers the next {@code n} requests with 429, with a {@code Retry-After} in seconds if given. */
     public synchronized FakeBitbucket rateLimitNext(int n, Optional<Duration> retryAfter) {
         for (int i = 0; i < n; i++) {
@@ -209,6 +237,18 @@ public final class FakeBitbucket implements AutoCloseable {
     /** Counts the requests received on a channel. */
     public long requestCount(Channel channel) {
         return log.stream().filter(r -> r.channel() == channel).count();
+    }
+
+    /** Returns every build status POSTed so far, oldest first. */
+    public List<RecordedBuildStatus> buildStatuses() {
+        return List.copyOf(buildStatuses);
+    }
+
+    /** Returns the build statuses POSTed so far for one repository ({@code workspace/slug}), oldest first. */
+    public List<RecordedBuildStatus> buildStatuses(String fullName) {
+        return buildStatuses.stream()
+                .filter(s -> s.repository().equalsIgnoreCase(fullName))
+                .toList();
     }
 
     /** Forgets the requests received so far. */
@@ -247,7 +287,7 @@ public final class FakeBitbucket implements AutoCloseable {
     }
 
     /** Records the request, then sends the status: the log is complete before the client sees the answer. */
-    private static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
+    static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
         FakeBitbucket fake =
                 (FakeBitbucket) exchange.getHttpContext().getAttributes().get(FAKE);
         Auth auth = (Auth) exchange.getAttribute(AUTH);
@@ -318,17 +358,48 @@ public final class FakeBitbucket implements AutoCloseable {
             if (repository == null) {
                 return json(exchange, 404, error(BitbucketCloud.REPOSITORY_NOT_FOUND_TEXT));
             }
-            ObjectNode body = MAPPER.createObjectNode()
-                    .put("type", "repository")
-                    .put("full_name", repository.fullName())
-                    .put("slug", repository.slug())
-                    .put("is_private", true)
-                    .put("scm", "git");
-            body.putObject("mainbranch").put("type", "branch").put("name", repository.mainBranch());
             scopeHeaders(exchange, principal);
-            return json(exchange, 200, body);
+            return json(exchange, 200, repositoryResources.repository(exchange, repository));
+        }
+        List<String> segments = segments(path);
+        if (!segments.isEmpty()
+                && (segments.get(0).equals("repositories") || segments.get(0).equals("workspaces"))) {
+            return repositoryResources.handle(exchange, segments, principal);
         }
         return json(exchange, 404, error("Resource not found"));
+    }
+
+    /** Splits a raw path into decoded segments: a {@code %2F} stays inside its segment, as in a branch name. */
+    private static List<String> segments(String rawPath) {
+        List<String> segments = new ArrayList<>();
+        for (String raw : rawPath.split("/")) {
+            if (!raw.isEmpty()) {
+                segments.add(RepositoryResources.decode(raw));
+            }
+        }
+        return segments;
+    }
+
+    /** Lists the repositories of a workspace that a principal can see, by slug. */
+    List<FakeRepository> repositoriesOf(Principal principal, String workspace) {
+        return repositories.values().stream()
+                .filter(r -> r.workspace().equalsIgnoreCase(workspace))
+                .filter(r -> visible(principal, r.workspace(), r.slug()) != null)
+                .sorted(Comparator.comparing(FakeRepository::slug))
+                .toList();
+    }
+
+    /** Returns the Basic username a request came with, if any. */
+    static Optional<String> usernameOf(HttpExchange exchange) {
+        return ((Auth) exchange.getAttribute(AUTH)).username();
+    }
+
+    void recordBuildStatus(RecordedBuildStatus status) {
+        buildStatuses.add(status);
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     private Object restPrincipal(Auth auth) {
@@ -367,7 +438,7 @@ public final class FakeBitbucket implements AutoCloseable {
         return new Principal("api_token", accounts.get(token.email()), token.scopes(), Optional.empty());
     }
 
-    private int missingScopeJson(HttpExchange exchange, Principal principal, List<String> required) throws IOException {
+    int missingScopeJson(HttpExchange exchange, Principal principal, List<String> required) throws IOException {
         ObjectNode body = error(BitbucketCloud.MISSING_SCOPE_TEXT);
         ObjectNode detail = ((ObjectNode) body.get("error")).putObject("detail");
         required.forEach(detail.putArray("required")::add);
@@ -375,7 +446,7 @@ public final class FakeBitbucket implements AutoCloseable {
         return json(exchange, 403, body);
     }
 
-    private void scopeHeaders(HttpExchange exchange, Principal principal) {
+    void scopeHeaders(HttpExchange exchange, Principal principal) {
         if (scopeHeaders) {
             exchange.getResponseHeaders()
                     .add(
@@ -541,7 +612,7 @@ public final class FakeBitbucket implements AutoCloseable {
 
     // ---- shared -----------------------------------------------------------------------------------------
 
-    private FakeRepository visible(Principal principal, String workspace, String slug) {
+    FakeRepository visible(Principal principal, String workspace, String slug) {
         String key = key(workspace, slug.endsWith(".git") ? slug.substring(0, slug.length() - 4) : slug);
         if (principal.repository().filter(r -> !r.equals(key)).isPresent()) {
             return null;
@@ -582,13 +653,13 @@ public final class FakeBitbucket implements AutoCloseable {
         return new Auth("other", Optional.empty(), Optional.empty());
     }
 
-    private static ObjectNode error(String message) {
+    static ObjectNode error(String message) {
         ObjectNode body = MAPPER.createObjectNode().put("type", "error");
         body.putObject("error").put("message", message);
         return body;
     }
 
-    private static int json(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+    static int json(HttpExchange exchange, int status, ObjectNode body) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         sendHeaders(exchange, status, bytes.length);

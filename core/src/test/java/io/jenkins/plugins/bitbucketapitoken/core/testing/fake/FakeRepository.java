@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
@@ -18,19 +22,46 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** Holds one repository of the fake Bitbucket: a real (in-memory) JGit repository with commits on {@code main}. */
+/**
+ * Holds one repository of the fake Bitbucket: a real (in-memory) JGit repository with commits on {@code main}, and
+ * the pull requests the REST API lists for it.
+ */
 public final class FakeRepository {
 
-    private static final Instant EPOCH = Instant.parse("2026-08-01T12:00:00Z");
+    /**
+     * Describes one open pull request between two branches of this repository.
+     *
+     * @param id the pull request number
+     * @param source the branch the changes come from
+     * @param target the branch they go to
+     * @param title the title Bitbucket shows
+     */
+    public record PullRequest(int id, String source, String target, String title) {}
+
+    /**
+     * Describes what is at a path of a commit: a file with its content, or a directory with its entries.
+     *
+     * @param path the path, without a leading slash; empty for the root
+     * @param directory whether it is a directory
+     * @param content the bytes of a file; empty for a directory
+     * @param entries the paths of a directory's entries; empty for a file
+     */
+    public record Entry(String path, boolean directory, byte[] content, List<Entry> entries) {}
+
+    static final Instant EPOCH = Instant.parse("2026-08-01T12:00:00Z");
 
     private final String workspace;
     private final String slug;
     private final InMemoryRepository repository;
+    private final Map<Integer, PullRequest> pullRequests = new ConcurrentSkipListMap<>();
     private int commits;
 
     FakeRepository(String workspace, String slug) {
@@ -120,6 +151,142 @@ public final class FakeRepository {
     /** Creates a branch at the tip of another. */
     public FakeRepository branch(String name, String from) {
         return ref(Constants.R_HEADS + name, from);
+    }
+
+    /**
+     * Creates a branch at the tip of the main branch and commits one file on it: the usual way to give a branch its
+     * own {@code Jenkinsfile}.
+     */
+    public FakeRepository branch(String name, String path, String content) {
+        branch(name, mainBranch());
+        commit(name, path, content, "Add " + path + " on " + name);
+        return this;
+    }
+
+    /** Opens a pull request from one branch of this repository to another; both must exist. */
+    public FakeRepository pullRequest(int id, String source, String target, String title) {
+        head(source).orElseThrow(() -> new IllegalArgumentException("no branch " + source));
+        head(target).orElseThrow(() -> new IllegalArgumentException("no branch " + target));
+        pullRequests.put(id, new PullRequest(id, source, target, title));
+        return this;
+    }
+
+    /** Returns the open pull requests, by number. */
+    public List<PullRequest> pullRequests() {
+        return List.copyOf(pullRequests.values());
+    }
+
+    /** Returns an open pull request by number. */
+    public Optional<PullRequest> pullRequest(int id) {
+        return Optional.ofNullable(pullRequests.get(id));
+    }
+
+    /** Lists the branch names, sorted. */
+    public List<String> branches() {
+        return refNames(Constants.R_HEADS);
+    }
+
+    /** Lists the tag names, sorted. */
+    public List<String> tags() {
+        return refNames(Constants.R_TAGS);
+    }
+
+    /** Returns the commit a tag points to, if the tag exists. */
+    public Optional<ObjectId> tagTarget(String tag) {
+        try {
+            return Optional.ofNullable(repository.resolve(Constants.R_TAGS + tag + "^{commit}"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Resolves what Bitbucket accepts where it says {@code branchOrHash}: a branch, a tag, or a full or abbreviated
+     * commit hash.
+     */
+    public Optional<RevCommit> resolve(String branchOrHash) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            Optional<ObjectId> id = head(branchOrHash).or(() -> tagTarget(branchOrHash));
+            if (id.isEmpty() && branchOrHash.matches("[0-9a-fA-F]{4,40}")) {
+                id = Optional.ofNullable(repository.resolve(branchOrHash + "^{commit}"));
+            }
+            return id.isEmpty() ? Optional.empty() : Optional.of(walk.parseCommit(id.get()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Lists the commits reachable from {@code include} but not from {@code exclude}, newest first, like
+     * {@code git log exclude..include}.
+     */
+    public List<RevCommit> log(ObjectId include, Optional<ObjectId> exclude) {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.sort(RevSort.COMMIT_TIME_DESC);
+            walk.markStart(walk.parseCommit(include));
+            if (exclude.isPresent()) {
+                walk.markUninteresting(walk.parseCommit(exclude.get()));
+            }
+            List<RevCommit> result = new ArrayList<>();
+            walk.forEach(result::add);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads what is at a path of a commit: a file, a directory (the root when the path is empty), or nothing. */
+    public Optional<Entry> entry(RevCommit commit, String path) {
+        String clean = path.replaceAll("^/+|/+$", "");
+        try (ObjectReader reader = repository.newObjectReader()) {
+            if (clean.isEmpty()) {
+                return Optional.of(directory(reader, "", commit.getTree()));
+            }
+            try (TreeWalk walk = TreeWalk.forPath(reader, clean, commit.getTree())) {
+                if (walk == null) {
+                    return Optional.empty();
+                }
+                if (walk.isSubtree()) {
+                    return Optional.of(directory(reader, clean, walk.getObjectId(0)));
+                }
+                byte[] bytes = reader.open(walk.getObjectId(0)).getBytes();
+                return Optional.of(new Entry(clean, false, bytes, List.of()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Entry directory(ObjectReader reader, String path, ObjectId tree) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(tree);
+            walk.setRecursive(false);
+            while (walk.next()) {
+                String child = path.isEmpty() ? walk.getPathString() : path + "/" + walk.getPathString();
+                entries.add(
+                        walk.isSubtree()
+                                ? new Entry(child, true, new byte[0], List.of())
+                                : new Entry(
+                                        child,
+                                        false,
+                                        reader.open(walk.getObjectId(0)).getBytes(),
+                                        List.of()));
+            }
+        }
+        return new Entry(path, true, new byte[0], entries);
+    }
+
+    private List<String> refNames(String prefix) {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(prefix).stream()
+                    .map(Ref::getName)
+                    .map(name -> name.substring(prefix.length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates a lightweight tag at the tip of a branch. */
