@@ -213,6 +213,11 @@ public enum Message {
                     + " replacement that username is the Git username, which the REST API refuses.",
             "Make the change shown for each of them (bind the e-mail with bitbucketApiToken), or confirm that you will,"
                     + " then replace again."),
+    AUDIT_BREAKING_USES(
+            Severity.WARNING,
+            "Before replacing a credential in place, change these jobs: they send the bound username to the REST API,"
+                    + " which will then be the Git username.",
+            "Make the change shown for each job, then replace the credential in place."),
     IMPACT_GIT(Severity.INFO, "Keeps working: Git gets the Git username.", ""),
     IMPACT_BRANCH_SOURCE(
             Severity.INFO,

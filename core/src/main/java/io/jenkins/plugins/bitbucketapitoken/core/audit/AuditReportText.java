@@ -10,6 +10,26 @@ public final class AuditReportText {
 
     private AuditReportText() {}
 
+    /** Lists the uses of app passwords that an in-place replacement would break, each with its fix. */
+    private static void breakingUses(AuditReport report, StringBuilder out) {
+        boolean first = true;
+        for (AuditedItem item : report.items()) {
+            for (ResolvedReference ref : item.references()) {
+                if (ref.isAppPassword() && ref.reference().channel().safety() == UseChannel.Safety.UNSAFE) {
+                    if (first) {
+                        out.append(Message.AUDIT_BREAKING_USES.text()).append('\n');
+                        first = false;
+                    }
+                    out.append("  - ")
+                            .append(item.item().fullName())
+                            .append(": ")
+                            .append(ref.reference().fix().orElse(""))
+                            .append('\n');
+                }
+            }
+        }
+    }
+
     /**
      * Writes the report for a person: the items to change and what to do first, then every item and credential,
      * then what could not be read.
@@ -39,6 +59,7 @@ public final class AuditReportText {
             for (String name : certain) {
                 out.append("  - ").append(name).append('\n');
             }
+            breakingUses(report, out);
         } else if (report.secretsReadable() && possible.isEmpty()) {
             out.append(Message.AUDIT_NO_APP_PASSWORDS.text()).append('\n');
         }

@@ -77,4 +77,40 @@ class AuditReportFormatsTest {
         assertThat(StoreRef.folder("a/b").id()).isEqualTo("folder:a/b");
         assertThat(StoreRef.parse("nonsense")).isEmpty();
     }
+
+    @Test
+    void shouldLeadTheTextWithTheUsesAReplacementWouldBreakAndTheirFix() throws Exception {
+        AuditReport report = new AuditBuilder("/var/jenkins", LocalDate.of(2026, 11, 28))
+                .secretsReadable(true)
+                .addCredentials(List.of(new CredentialRecord(
+                        "bb",
+                        StoreRef.system(),
+                        CredentialScope.GLOBAL,
+                        "T",
+                        Optional.of("jane"),
+                        CredentialKind.APP_PASSWORD)))
+                .addItem(new ItemRecord(
+                        "api-report",
+                        "org.jenkinsci.plugins.workflow.job.WorkflowJob",
+                        false,
+                        List.of(new CredentialReference(
+                                "bb",
+                                ReferenceSource.SCRIPT,
+                                Optional.empty(),
+                                UseChannel.BINDING_REST,
+                                Optional.of("Replace usernamePassword(...) with bitbucketApiToken(...)."))),
+                        List.of()))
+                .build();
+
+        StringBuilder text = new StringBuilder();
+        AuditReportText.write(report, text);
+
+        assertThat(text.toString())
+                .contains("Before replacing a credential in place, change these jobs: they send the bound username to"
+                        + " the REST API, which will then be the Git username.\n"
+                        + "  - api-report: Replace usernamePassword(...) with bitbucketApiToken(...).\n")
+                .contains("script: bb -> APP_PASSWORD in system; channel binding-rest\n"
+                        + "        before replacing it in place: Replace usernamePassword(...) with"
+                        + " bitbucketApiToken(...).\n");
+    }
 }
