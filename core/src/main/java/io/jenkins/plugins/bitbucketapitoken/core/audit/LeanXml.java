@@ -327,27 +327,34 @@ final class LeanXml {
 
     /** Reads one piece of content of the open element: text up to markup, then the markup. */
     private boolean content() {
-        int runStart = pos;
-        int w = pos;
-        while (pos < n) {
-            char ch = c[pos];
+        // The hot loop works on locals: the client compiler, which the launcher chooses, keeps them in registers.
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        int runStart = p;
+        int w = p;
+        while (p < n) {
+            char ch = c[p];
             if (ch == '<') {
                 break;
             }
             if (ch == '&') {
+                pos = p;
                 int written = reference(w, true);
                 if (written < 0) {
                     return false;
                 }
+                p = pos;
                 w += written;
                 continue;
             }
-            if (ch == '>' && pos >= 2 && c[pos - 1] == ']' && c[pos - 2] == ']' && pos - 2 >= runStart) {
+            if (ch == '>' && p >= 2 && c[p - 1] == ']' && c[p - 2] == ']' && p - 2 >= runStart) {
                 return false;
             }
             c[w++] = ch;
-            pos++;
+            p++;
         }
+        pos = p;
         if (w > runStart && !event(TEXT, runStart, w - runStart)) {
             return false;
         }
@@ -552,6 +559,7 @@ final class LeanXml {
 
     /** Returns the name in {@code c[from, to)}, from the thread's table when it was seen before. */
     private String cachedName(int from, int to) {
+        char[] c = this.c;
         int hash = 0;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + c[i];
@@ -614,15 +622,19 @@ final class LeanXml {
 
     /** Reads an ASCII name without colons. */
     private boolean name() {
-        if (pos >= n || !isNameStart(c[pos])) {
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        if (p >= n || !isNameStart(c[p])) {
             return false;
         }
-        int start = pos;
-        pos++;
-        while (pos < n && isNameCharacter(c[pos])) {
-            pos++;
+        int start = p;
+        p++;
+        while (p < n && isNameCharacter(c[p])) {
+            p++;
         }
-        return pos - start <= MAX_NAME;
+        pos = p;
+        return p - start <= MAX_NAME;
     }
 
     private static boolean isNameStart(char ch) {
@@ -650,9 +662,13 @@ final class LeanXml {
     }
 
     private void skipSpaces() {
-        while (pos < n && isSpace(c[pos])) {
-            pos++;
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        while (p < n && isSpace(c[p])) {
+            p++;
         }
+        pos = p;
     }
 
     private boolean startsWith(String s) {
