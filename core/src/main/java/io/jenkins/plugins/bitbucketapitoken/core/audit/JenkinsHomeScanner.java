@@ -306,14 +306,8 @@ public final class JenkinsHomeScanner {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
-                skip(relative(file), Message.AUDIT_FILE_UNREADABLE.problem("it does not exist or is a broken link"));
-                return Optional.empty();
             } catch (IOException | RuntimeException e) {
-                skip(
-                        relative(file),
-                        Message.AUDIT_FILE_UNREADABLE.problem(e.getClass().getSimpleName()));
-                return Optional.empty();
+                return unreadable(file, e);
             }
             return readFile(file, attributes);
         }
@@ -335,15 +329,18 @@ public final class JenkinsHomeScanner {
                     return Optional.empty();
                 }
                 return Optional.of(bytes);
-            } catch (NoSuchFileException e) {
-                skip(relative(file), Message.AUDIT_FILE_UNREADABLE.problem("it does not exist or is a broken link"));
-                return Optional.empty();
             } catch (IOException | RuntimeException e) {
-                skip(
-                        relative(file),
-                        Message.AUDIT_FILE_UNREADABLE.problem(e.getClass().getSimpleName()));
-                return Optional.empty();
+                return unreadable(file, e);
             }
+        }
+
+        /** Reports a file that could not be read, and why in a word: never the message, which may quote it. */
+        private Optional<byte[]> unreadable(Path file, Exception e) {
+            String why = e instanceof NoSuchFileException
+                    ? "it does not exist or is a broken link"
+                    : e.getClass().getSimpleName();
+            skip(relative(file), Message.AUDIT_FILE_UNREADABLE.problem(why));
+            return Optional.empty();
         }
 
         /**

@@ -56,18 +56,17 @@ class AuditReportFormatsTest {
                 .doesNotContain("\"quiet\"");
     }
 
+    private static CredentialRecord appPassword() {
+        return new CredentialRecord(
+                "bb", StoreRef.system(), CredentialScope.GLOBAL, "T", Optional.of("jane"), CredentialKind.APP_PASSWORD);
+    }
+
     @Test
     void shouldWriteTheSameJsonWhateverHowManyThreadsRenderTheItems() {
         // given: more items than one rendering task takes, some of them with characters that need escapes
         AuditBuilder builder = new AuditBuilder("/var/jenkins", LocalDate.of(2026, 8, 1))
                 .secretsReadable(true)
-                .addCredentials(List.of(new CredentialRecord(
-                        "bb",
-                        StoreRef.system(),
-                        CredentialScope.GLOBAL,
-                        "T",
-                        Optional.of("jane"),
-                        CredentialKind.APP_PASSWORD)));
+                .addCredentials(List.of(appPassword()));
         for (int i = 0; i < 5000; i++) {
             builder.addItem(new ItemRecord(
                     "team-" + (i % 7) + "/job-" + i + (i % 11 == 0 ? " \"quoted\"\n\u2028" : ""),
