@@ -99,9 +99,8 @@ final class ScanCommand implements Callable<Integer> {
                     }
                 }
                 : n -> {};
-        AuditReport report = new JenkinsHomeScanner(
-                        maxFileBytes, Runtime.getRuntime().availableProcessors(), progress)
-                .scan(jenkinsHome, day);
+        int processors = Runtime.getRuntime().availableProcessors();
+        AuditReport report = new JenkinsHomeScanner(maxFileBytes, processors, progress).scan(jenkinsHome, day);
         if (terminal.interactive()) {
             terminal.err().print("\r" + " ".repeat(50) + "\r");
             terminal.err().flush();
@@ -109,7 +108,7 @@ final class ScanCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
         try {
             switch (format) {
-                case json -> AuditReportJson.write(report, out);
+                case json -> AuditReportJson.write(report, out, processors);
                 case csv -> AuditReportCsv.write(report, out);
                 case text -> AuditReportText.write(report, out);
             }

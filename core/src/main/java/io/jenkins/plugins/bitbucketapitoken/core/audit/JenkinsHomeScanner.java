@@ -4,14 +4,18 @@ import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +110,10 @@ public final class JenkinsHomeScanner {
         private final Path home;
         private final AuditBuilder builder;
         private final Set<Path> visited = new HashSet<>();
-        private final List<Future<ItemRead>> leaves = new ArrayList<>();
+        private final List<Future<List<ItemRead>>> leaves = new ArrayList<>();
+        /** Leaves found by the walk and not yet handed to the pool. */
+        private List<Leaf> batch = new ArrayList<>(BATCH);
+
         private final ExecutorService pool = Executors.newFixedThreadPool(parallelism, daemonThreads());
         private final AtomicInteger itemsRead = new AtomicInteger();
         private SecretDecryptor decryptor = SecretDecryptor.unavailable();
@@ -178,7 +185,11 @@ public final class JenkinsHomeScanner {
                         Files.isDirectory(dir.resolve("jobs")) || Files.isDirectory(dir.resolve("branches"));
                 if (!container) {
                     // Leaves are read by the pool while the walk goes on: listing directories and parsing overlap.
-                    leaves.add(pool.submit(() -> isItem(config) ? readItem(config, fullName) : NOT_AN_ITEM));
+                    // They go in batches, in walk order: one task per leaf costs the walk more than the leaf.
+                    batch.add(new Leaf(config, fullName));
+                    if (batch.size() == BATCH) {
+                        submitBatch();
+                    }
                     continue;
                 }
                 if (!isItem(config) || !firstVisit(dir)) {
@@ -193,6 +204,36 @@ public final class JenkinsHomeScanner {
             }
         }
 
+        private void submitBatch() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Leaf> submitted = batch;
+            batch = new ArrayList<>(BATCH);
+            leaves.add(pool.submit(() -> {
+                List<ItemRead> reads = new ArrayList<>(submitted.size());
+                for (Leaf leaf : submitted) {
+                    reads.add(readLeaf(leaf.config(), leaf.fullName()));
+                }
+                return reads;
+            }));
+        }
+
+        /**
+         * Reads a leaf's config.xml if it is there, with one stat call when it is: what {@link #isItem} and
+         * {@link #readFile} would each find out again is what that call said.
+         */
+        private ItemRead readLeaf(Path config, String fullName) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(config, BasicFileAttributes.class);
+            } catch (IOException | RuntimeException e) {
+                // Absent, a broken link, or unreadable: decided and reported exactly as for any other item.
+                return isItem(config) ? readItem(config, fullName) : NOT_AN_ITEM;
+            }
+            return readItem(config, fullName, readFile(config, attributes));
+        }
+
         /** Tells whether a directory's config.xml is there, even as a broken link (which is then reported). */
         private boolean isItem(Path config) {
             return Files.exists(config, LinkOption.NOFOLLOW_LINKS) || Files.exists(config);
@@ -203,9 +244,12 @@ public final class JenkinsHomeScanner {
         }
 
         private void collectLeaves() {
-            for (Future<ItemRead> leaf : leaves) {
+            submitBatch();
+            for (Future<List<ItemRead>> leaf : leaves) {
                 try {
-                    leaf.get().item().ifPresent(this::addItem);
+                    for (ItemRead read : leaf.get()) {
+                        read.item().ifPresent(this::addItem);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -217,12 +261,17 @@ public final class JenkinsHomeScanner {
 
         /** Reads one item's config.xml, and its folder credentials if it is a folder. */
         private ItemRead readItem(Path config, String fullName) {
-            Optional<byte[]> bytes = readFile(config);
+            return readItem(config, fullName, readFile(config));
+        }
+
+        private ItemRead readItem(Path config, String fullName, Optional<byte[]> bytes) {
             if (bytes.isEmpty()) {
                 return new ItemRead(Optional.empty());
             }
             Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get(), parsers);
-            record(config, item.problems());
+            if (!item.problems().isEmpty()) {
+                record(config, item.problems());
+            }
             item.value()
                     .filter(ItemRecord::isFolder)
                     .ifPresent(folder -> addCredentials(config, StoreRef.folder(fullName), bytes.get()));
@@ -254,8 +303,18 @@ public final class JenkinsHomeScanner {
         }
 
         private Optional<byte[]> readFile(Path file) {
+            BasicFileAttributes attributes;
             try {
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (IOException | RuntimeException e) {
+                return unreadable(file, e);
+            }
+            return readFile(file, attributes);
+        }
+
+        /** Reads a file whose attributes were just read: only a regular file within the size limit. */
+        private Optional<byte[]> readFile(Path file, BasicFileAttributes attributes) {
+            try {
                 if (!attributes.isRegularFile()) {
                     skip(relative(file), Message.AUDIT_NOT_A_FILE.problem());
                     return Optional.empty();
@@ -264,21 +323,63 @@ public final class JenkinsHomeScanner {
                     skip(relative(file), Message.AUDIT_FILE_TOO_LARGE.problem(maxFileBytes));
                     return Optional.empty();
                 }
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = readWhole(file, attributes.size());
                 if (bytes.length > maxFileBytes) {
                     skip(relative(file), Message.AUDIT_FILE_TOO_LARGE.problem(maxFileBytes));
                     return Optional.empty();
                 }
                 return Optional.of(bytes);
-            } catch (NoSuchFileException e) {
-                skip(relative(file), Message.AUDIT_FILE_UNREADABLE.problem("it does not exist or is a broken link"));
-                return Optional.empty();
             } catch (IOException | RuntimeException e) {
-                skip(
-                        relative(file),
-                        Message.AUDIT_FILE_UNREADABLE.problem(e.getClass().getSimpleName()));
-                return Optional.empty();
+                return unreadable(file, e);
             }
+        }
+
+        /** Reports a file that could not be read, and why in a word: never the message, which may quote it. */
+        private Optional<byte[]> unreadable(Path file, Exception e) {
+            String why = e instanceof NoSuchFileException
+                    ? "it does not exist or is a broken link"
+                    : e.getClass().getSimpleName();
+            skip(relative(file), Message.AUDIT_FILE_UNREADABLE.problem(why));
+            return Optional.empty();
+        }
+
+        /**
+         * Reads a whole file into the thread's buffer and returns a copy of what it holds: one read call when the
+         * file still has the size the stat call saw (a read that returns less than asked for a regular file is at
+         * its end), more when it grew; never more than one byte past the size limit, which the caller checks.
+         */
+        private byte[] readWhole(Path file, long statSize) throws IOException {
+            long limit = Math.min(maxFileBytes + 1, Integer.MAX_VALUE - 16L);
+            byte[] buffer = READ_BUFFERS.get();
+            if (buffer.length <= statSize && statSize < limit) {
+                buffer = new byte[(int) Math.min(Math.max(statSize + 1, buffer.length * 2L), limit)];
+                if (buffer.length <= MAX_KEPT_BUFFER) {
+                    READ_BUFFERS.set(buffer);
+                }
+            }
+            int total = 0;
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                ByteBuffer target = ByteBuffer.wrap(buffer);
+                while (true) {
+                    if (!target.hasRemaining()) {
+                        if (buffer.length >= limit) {
+                            break;
+                        }
+                        buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, limit));
+                        target = ByteBuffer.wrap(buffer, total, buffer.length - total);
+                    }
+                    int asked = target.remaining();
+                    int read = channel.read(target);
+                    if (read < 0) {
+                        break;
+                    }
+                    total += read;
+                    if (read < asked && total == statSize) {
+                        break;
+                    }
+                }
+            }
+            return Arrays.copyOf(buffer, total);
         }
 
         private List<Path> children(Path dir, boolean directoriesOnly) {
@@ -348,6 +449,17 @@ public final class JenkinsHomeScanner {
     }
 
     private static final ItemRead NOT_AN_ITEM = new ItemRead(Optional.empty());
+
+    /** How many leaves one task of the pool reads. */
+    private static final int BATCH = 32;
+
+    /** Read buffers up to this size are kept per thread for the next file. */
+    private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+    private static final ThreadLocal<byte[]> READ_BUFFERS = ThreadLocal.withInitial(() -> new byte[64 * 1024]);
+
+    /** An item directory without jobs/ or branches/, as the walk found it. */
+    private record Leaf(Path config, String fullName) {}
 
     /** The outcome of reading one item. */
     private record ItemRead(Optional<ItemRecord> item) {}

@@ -18,6 +18,11 @@ import java.util.Arrays;
  * linear pass over the bytes, it declines documents over {@link #MAX_BYTES} or with more than 100,000 elements
  * (SAX streams those), so its memory stays bounded, and events reach the handler only after the whole document
  * was accepted, so a declined document leaves the handler untouched.
+ *
+ * <p>A scan reads tens of thousands of small documents on a few threads, so each thread keeps one reader and
+ * reuses its buffers (characters, events, names, open elements) from document to document; a reader is never
+ * shared between threads, and a document parsed while the thread's reader is busy (from inside a handler) gets a
+ * reader of its own.
  */
 final class LeanXml {
 
@@ -38,25 +43,33 @@ final class LeanXml {
     private static final byte[] NAME = nameTable();
     private static final int NAMES_CACHED = 512;
 
-    // Element names repeat across files; one table per thread keeps a String per name instead of one per element.
-    private static final ThreadLocal<String[]> NAMES = ThreadLocal.withInitial(() -> new String[NAMES_CACHED]);
+    /** Buffers larger than this (in chars or ints) are not kept for the next document, so that memory stays low. */
+    private static final int MAX_KEPT = 256 * 1024;
 
-    private final char[] c;
-    private final int n;
+    // One reader per thread: its buffers and its table of element names serve every document the thread reads.
+    private static final ThreadLocal<LeanXml> READERS = ThreadLocal.withInitial(LeanXml::new);
+
+    private char[] c = new char[8192];
+    private int n;
     private int pos;
     private int references;
-    private int[] events = new int[96];
+    private int[] events = new int[768];
     private int eventCount;
-    private String[] names = new String[32];
+    private String[] names = new String[256];
     private int nameCount;
-    private final String[] open = new String[MAX_DEPTH];
-    private int depth;
-    private final String[] nameTable = NAMES.get();
+    /** Where each open element's name is in {@code c}: its start and its length. */
+    private int[] openStarts = new int[64];
 
-    private LeanXml(char[] chars, int length) {
-        this.c = chars;
-        this.n = length;
-    }
+    private int[] openLengths = new int[64];
+    private int depth;
+    // Element names repeat across files: the table keeps one String per name instead of one per element.
+    private final String[] nameTable = new String[NAMES_CACHED];
+    private final char[][] nameChars = new char[NAMES_CACHED][];
+    private final int[] attributeStarts = new int[MAX_ATTRIBUTES];
+    private final int[] attributeEnds = new int[MAX_ATTRIBUTES];
+    private boolean busy;
+
+    private LeanXml() {}
 
     /**
      * Parses a document if it lies in the subset, and only then feeds its elements and text to the handler.
@@ -69,17 +82,49 @@ final class LeanXml {
         if (bytes.length > MAX_BYTES) {
             return false;
         }
-        char[] chars = new char[bytes.length];
-        int length = decode(bytes, chars);
-        if (length < 0) {
+        LeanXml shared = READERS.get();
+        LeanXml lean = shared.busy ? new LeanXml() : shared;
+        lean.busy = true;
+        try {
+            return lean.read(bytes, handler);
+        } finally {
+            lean.release();
+        }
+    }
+
+    private boolean read(byte[] bytes, SecureXml.Handler handler) {
+        if (c.length < bytes.length) {
+            c = new char[Math.max(bytes.length, c.length * 2)];
+        }
+        n = decode(bytes, c);
+        if (n < 0) {
             return false;
         }
-        LeanXml lean = new LeanXml(chars, length);
-        if (!lean.document()) {
+        pos = 0;
+        references = 0;
+        eventCount = 0;
+        nameCount = 0;
+        depth = 0;
+        if (!document()) {
             return false;
         }
-        lean.replay(handler);
+        replay(handler);
         return true;
+    }
+
+    /** Forgets the document (names it held included) and drops buffers a large one made grow. */
+    private void release() {
+        Arrays.fill(names, 0, nameCount, null);
+        if (c.length > MAX_KEPT) {
+            c = new char[8192];
+        }
+        if (events.length > MAX_KEPT) {
+            events = new int[768];
+        }
+        if (names.length > MAX_KEPT) {
+            names = new String[256];
+        }
+        busy = false;
     }
 
     /** Decodes strict UTF-8, declining the characters this reader leaves to SAX; -1 when it declines. */
@@ -282,27 +327,34 @@ final class LeanXml {
 
     /** Reads one piece of content of the open element: text up to markup, then the markup. */
     private boolean content() {
-        int runStart = pos;
-        int w = pos;
-        while (pos < n) {
-            char ch = c[pos];
+        // The hot loop works on locals: the client compiler, which the launcher chooses, keeps them in registers.
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        int runStart = p;
+        int w = p;
+        while (p < n) {
+            char ch = c[p];
             if (ch == '<') {
                 break;
             }
             if (ch == '&') {
+                pos = p;
                 int written = reference(w, true);
                 if (written < 0) {
                     return false;
                 }
+                p = pos;
                 w += written;
                 continue;
             }
-            if (ch == '>' && pos >= 2 && c[pos - 1] == ']' && c[pos - 2] == ']' && pos - 2 >= runStart) {
+            if (ch == '>' && p >= 2 && c[p - 1] == ']' && c[p - 2] == ']' && p - 2 >= runStart) {
                 return false;
             }
             c[w++] = ch;
-            pos++;
+            p++;
         }
+        pos = p;
         if (w > runStart && !event(TEXT, runStart, w - runStart)) {
             return false;
         }
@@ -367,33 +419,34 @@ final class LeanXml {
     }
 
     private int referencedCharacter(int from, int to) {
-        String name = new String(c, from, to - from);
-        switch (name) {
-            case "amp":
-                return '&';
-            case "lt":
-                return '<';
-            case "gt":
-                return '>';
-            case "quot":
-                return '"';
-            case "apos":
-                return '\'';
-            default:
-                break;
+        int length = to - from;
+        if (isName(from, length, "amp")) {
+            return '&';
         }
-        if (name.length() < 2 || name.charAt(0) != '#') {
+        if (isName(from, length, "lt")) {
+            return '<';
+        }
+        if (isName(from, length, "gt")) {
+            return '>';
+        }
+        if (isName(from, length, "quot")) {
+            return '"';
+        }
+        if (isName(from, length, "apos")) {
+            return '\'';
+        }
+        if (length < 2 || c[from] != '#') {
             return -1;
         }
-        boolean hex = name.charAt(1) == 'x';
-        String digits = name.substring(hex ? 2 : 1);
-        if (digits.isEmpty() || digits.length() > 6) {
+        boolean hex = c[from + 1] == 'x';
+        int digitsFrom = from + (hex ? 2 : 1);
+        if (to - digitsFrom < 1 || to - digitsFrom > 6) {
             return -1;
         }
         int cp = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), hex ? 16 : 10);
-            if (d < 0 || digits.charAt(i) > 'f') {
+        for (int i = digitsFrom; i < to; i++) {
+            int d = Character.digit(c[i], hex ? 16 : 10);
+            if (d < 0 || c[i] > 'f') {
                 return -1;
             }
             cp = cp * (hex ? 16 : 10) + d;
@@ -409,9 +462,8 @@ final class LeanXml {
             return false;
         }
         String name = cachedName(nameStart, pos);
+        int nameLength = pos - nameStart;
         String classAttribute = null;
-        int[] attributeStarts = null;
-        int[] attributeEnds = null;
         int attributes = 0;
         while (true) {
             boolean spaced = pos < n && isSpace(c[pos]);
@@ -430,10 +482,6 @@ final class LeanXml {
                 return false;
             }
             int attributeEnd = pos;
-            if (attributeStarts == null) {
-                attributeStarts = new int[MAX_ATTRIBUTES];
-                attributeEnds = new int[MAX_ATTRIBUTES];
-            }
             for (int k = 0; k < attributes; k++) {
                 if (Arrays.equals(c, attributeStarts[k], attributeEnds[k], c, attributeStart, attributeEnd)) {
                     return false;
@@ -463,7 +511,13 @@ final class LeanXml {
         if (depth >= MAX_DEPTH) {
             return false;
         }
-        open[depth++] = name;
+        if (depth == openStarts.length) {
+            openStarts = Arrays.copyOf(openStarts, depth * 2);
+            openLengths = Arrays.copyOf(openLengths, depth * 2);
+        }
+        openStarts[depth] = nameStart;
+        openLengths[depth] = nameLength;
+        depth++;
         if (!event(START, nameIndex(name), classAttribute == null ? 0 : nameIndex(classAttribute) + 1)) {
             return false;
         }
@@ -498,26 +552,26 @@ final class LeanXml {
         return true;
     }
 
+    /** Tells whether {@code c[from, from + length)} is the given reference name. */
+    private boolean isName(int from, int length, String name) {
+        return length == name.length() && startsWith(from, name);
+    }
+
     /** Returns the name in {@code c[from, to)}, from the thread's table when it was seen before. */
     private String cachedName(int from, int to) {
+        char[] c = this.c;
         int hash = 0;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + c[i];
         }
-        String[] table = nameTable;
         int slot = (hash ^ (hash >>> 16)) & (NAMES_CACHED - 1);
-        String known = table[slot];
-        if (known != null && known.length() == to - from) {
-            boolean same = true;
-            for (int k = 0; same && k < known.length(); k++) {
-                same = known.charAt(k) == c[from + k];
-            }
-            if (same) {
-                return known;
-            }
+        char[] known = nameChars[slot];
+        if (known != null && Arrays.equals(known, 0, known.length, c, from, to)) {
+            return nameTable[slot];
         }
         String name = new String(c, from, to - from);
-        table[slot] = name;
+        nameTable[slot] = name;
+        nameChars[slot] = Arrays.copyOfRange(c, from, to);
         return name;
     }
 
@@ -551,14 +605,11 @@ final class LeanXml {
         if (!name()) {
             return false;
         }
-        String expected = open[depth - 1];
-        if (pos - nameStart != expected.length()) {
+        int expectedStart = openStarts[depth - 1];
+        int expectedLength = openLengths[depth - 1];
+        if (pos - nameStart != expectedLength
+                || !Arrays.equals(c, expectedStart, expectedStart + expectedLength, c, nameStart, pos)) {
             return false;
-        }
-        for (int k = 0; k < expected.length(); k++) {
-            if (c[nameStart + k] != expected.charAt(k)) {
-                return false;
-            }
         }
         skipSpaces();
         if (pos >= n || c[pos] != '>') {
@@ -571,15 +622,19 @@ final class LeanXml {
 
     /** Reads an ASCII name without colons. */
     private boolean name() {
-        if (pos >= n || !isNameStart(c[pos])) {
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        if (p >= n || !isNameStart(c[p])) {
             return false;
         }
-        int start = pos;
-        pos++;
-        while (pos < n && isNameCharacter(c[pos])) {
-            pos++;
+        int start = p;
+        p++;
+        while (p < n && isNameCharacter(c[p])) {
+            p++;
         }
-        return pos - start <= MAX_NAME;
+        pos = p;
+        return p - start <= MAX_NAME;
     }
 
     private static boolean isNameStart(char ch) {
@@ -607,9 +662,13 @@ final class LeanXml {
     }
 
     private void skipSpaces() {
-        while (pos < n && isSpace(c[pos])) {
-            pos++;
+        char[] c = this.c;
+        int n = this.n;
+        int p = pos;
+        while (p < n && isSpace(c[p])) {
+            p++;
         }
+        pos = p;
     }
 
     private boolean startsWith(String s) {

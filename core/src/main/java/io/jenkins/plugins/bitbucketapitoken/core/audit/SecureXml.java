@@ -63,7 +63,13 @@ final class SecureXml {
     /** The JDK's own limit on element depth, set above ours so that ours decides. */
     private static final String JDK_MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
-    private static final SAXParserFactory FACTORY = newFactory();
+    /** Made on first use: most scans never need SAX (LeanXml reads what Jenkins writes), and it is slow to load. */
+    private static final class Factory {
+        private static final SAXParserFactory INSTANCE = newFactory();
+
+        private Factory() {}
+    }
+
     private static final ThreadLocal<XMLReader> READERS = new ThreadLocal<>();
     private static final int MAX_REASON = 160;
     private static final int MAX_DECLARATION = 512;
@@ -99,7 +105,7 @@ final class SecureXml {
     private static XMLReader reader() throws ParserConfigurationException, SAXException {
         XMLReader reader = READERS.get();
         if (reader == null) {
-            reader = FACTORY.newSAXParser().getXMLReader();
+            reader = Factory.INSTANCE.newSAXParser().getXMLReader();
             reader.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entities are never read");
             });

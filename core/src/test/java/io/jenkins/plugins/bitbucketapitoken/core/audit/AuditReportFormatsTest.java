@@ -56,6 +56,39 @@ class AuditReportFormatsTest {
                 .doesNotContain("\"quiet\"");
     }
 
+    private static CredentialRecord appPassword() {
+        return new CredentialRecord(
+                "bb", StoreRef.system(), CredentialScope.GLOBAL, "T", Optional.of("jane"), CredentialKind.APP_PASSWORD);
+    }
+
+    @Test
+    void shouldWriteTheSameJsonWhateverHowManyThreadsRenderTheItems() {
+        // given: more items than one rendering task takes, some of them with characters that need escapes
+        AuditBuilder builder = new AuditBuilder("/var/jenkins", LocalDate.of(2026, 8, 1))
+                .secretsReadable(true)
+                .addCredentials(List.of(appPassword()));
+        for (int i = 0; i < 5000; i++) {
+            builder.addItem(new ItemRecord(
+                    "team-" + (i % 7) + "/job-" + i + (i % 11 == 0 ? " \"quoted\"\n\u2028" : ""),
+                    "hudson.model.FreeStyleProject",
+                    i % 5 == 0,
+                    List.of(new CredentialReference(i % 3 == 0 ? "bb" : "gone-" + i, ReferenceSource.SCM)),
+                    List.of("https://bitbucket.org/acme/repo-" + i + ".git")));
+        }
+        AuditReport report = builder.build();
+        String sequential = AuditReportJson.toJson(report);
+
+        for (int threads : List.of(1, 2, 3, 8)) {
+            // when
+            StringBuilder out = new StringBuilder();
+            AuditReportJson.write(report, out, threads);
+
+            // then
+            assertThat(out.toString()).as("%d threads", threads).isEqualTo(sequential);
+        }
+        assertThat(sequential).contains("team-0/job-0 \\\"quoted\\\"\\n\\u2028", "team-1/job-4999");
+    }
+
     @Test
     void shouldWriteOneCsvRowPerReferenceAndDefuseFormulas() {
         String csv = AuditReportCsv.toCsv(report());

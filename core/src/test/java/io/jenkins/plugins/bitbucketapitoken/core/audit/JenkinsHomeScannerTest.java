@@ -407,6 +407,66 @@ class JenkinsHomeScannerTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "symbolic links need a privilege on Windows")
+    void shouldReadEachLeafWithOneStatAndStillTellBrokenLinksFromDirectoriesWithoutConfiguration() throws IOException {
+        // given: a job, a job whose config.xml links to another file, one whose link is broken, and a directory
+        // without any config.xml
+        Path home = dir.resolve("home");
+        SyntheticJenkinsHome writer = SyntheticJenkinsHome.at(home, 7)
+                .systemCredentials(List.of(Cred.usernamePassword("bb", "jane", TestSecrets.appPassword(7))), List.of())
+                .freestyleJob("plain", "https://bitbucket.org/acme/plain.git", "bb", false);
+        writer.raw(
+                "elsewhere/linked.xml",
+                bytes("<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                        + "<url>https://bitbucket.org/acme/linked.git</url><credentialsId>bb</credentialsId>"
+                        + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm></project>"));
+        Files.createDirectories(home.resolve("jobs/linked"));
+        Files.createSymbolicLink(home.resolve("jobs/linked/config.xml"), home.resolve("elsewhere/linked.xml"));
+        Files.createDirectories(home.resolve("jobs/broken"));
+        Files.createSymbolicLink(home.resolve("jobs/broken/config.xml"), home.resolve("nowhere.xml"));
+        Files.createDirectories(home.resolve("jobs/empty"));
+
+        // when
+        AuditReport report = new JenkinsHomeScanner(1 << 20, 2, n -> {}).scan(home, AS_OF);
+
+        // then
+        assertThat(report.jobsUsingAppPasswords()).containsExactly("linked", "plain");
+        assertThat(report.itemsScanned()).isEqualTo(2);
+        assertThat(report.skipped()).extracting(SkippedFile::path).containsExactly("jobs/broken/config.xml");
+        assertThat(report.skipped().get(0).reason()).contains("does not exist or is a broken link");
+    }
+
+    @Test
+    void shouldReadFilesWholeWhateverTheirSizeUpToTheLimitAndSkipLargerOnes() throws IOException {
+        // given: jobs whose only reference comes after a description larger than a read buffer, one exactly at
+        // the limit, and one a byte over it
+        int limit = 300_000;
+        Path home = dir.resolve("home");
+        SyntheticJenkinsHome writer = SyntheticJenkinsHome.at(home, 7)
+                .systemCredentials(List.of(Cred.usernamePassword("bb", "jane", TestSecrets.appPassword(7))), List.of());
+        for (int size : List.of(1, 65_535, 65_536, 65_537, 200_000)) {
+            writer.raw("jobs/job-" + size + "/config.xml", bytes(jobWithDescription(size)));
+        }
+        String atLimit = jobWithDescription(0);
+        writer.raw("jobs/at-limit/config.xml", bytes(jobWithDescription(limit - atLimit.length())));
+        writer.raw("jobs/over-limit/config.xml", bytes(jobWithDescription(limit - atLimit.length() + 1)));
+
+        // when
+        AuditReport report = new JenkinsHomeScanner(limit, 2, n -> {}).scan(home, AS_OF);
+
+        // then
+        assertThat(report.jobsUsingAppPasswords())
+                .containsExactly("at-limit", "job-1", "job-200000", "job-65535", "job-65536", "job-65537");
+        assertThat(report.skipped()).extracting(SkippedFile::path).containsExactly("jobs/over-limit/config.xml");
+        assertThat(report.skipped().get(0).reason()).contains("larger than " + limit + " bytes");
+    }
+
+    private static String jobWithDescription(int length) {
+        return "<project><description>" + "d".repeat(length) + "</description><builders><x>"
+                + "<credentialsId>bb</credentialsId></x></builders></project>";
+    }
+
+    @Test
     void shouldFindTheJobsOfACredentialsStoreWithOneLatin1Byte() throws IOException {
         // given: credentials.xml as a hand edit leaves it, one Latin-1 byte in a description
         SyntheticJenkinsHome home = SyntheticJenkinsHome.at(dir, 12)

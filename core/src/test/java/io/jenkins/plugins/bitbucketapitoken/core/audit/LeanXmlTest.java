@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeanXmlTest {
 
     /** Records events as SAX would show them to a collector: adjacent text joined, empty text dropped. */
-    private static final class Recorder implements SecureXml.Handler {
+    private static class Recorder implements SecureXml.Handler {
         private final List<String> events = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
 
@@ -388,5 +388,58 @@ class LeanXmlTest {
         assertThat(accepted).isFalse();
         assertThat(LeanXml.parse("<project><a/></project>".getBytes(StandardCharsets.UTF_8), new Recorder()))
                 .isTrue();
+    }
+
+    @Test
+    void shouldReadADocumentParsedFromInsideAHandlerWithItsOwnBuffers() {
+        // given: a handler that, on the first element of the outer document, parses an inner one on the same thread
+        byte[] inner = "<inner><b>deep &amp; down</b></inner>".getBytes(StandardCharsets.UTF_8);
+        byte[] outer = "<outer class='o'><a>first</a><c>last</c></outer>".getBytes(StandardCharsets.UTF_8);
+        Recorder innerEvents = new Recorder();
+        Recorder outerEvents = new Recorder() {
+            private boolean nested;
+
+            @Override
+            public void start(String name, String classAttribute) {
+                super.start(name, classAttribute);
+                if (!nested) {
+                    nested = true;
+                    assertThat(LeanXml.parse(inner, innerEvents)).isTrue();
+                }
+            }
+        };
+
+        // when
+        boolean accepted = LeanXml.parse(outer, outerEvents);
+
+        // then: neither document sees the other's text or names
+        assertThat(accepted).isTrue();
+        assertThat(innerEvents.events()).containsExactly("<inner", "<b", "'deep & down", ">", ">");
+        assertThat(outerEvents.events())
+                .containsExactly("<outer class=o", "<a", "'first", ">", "<c", "'last", ">", ">");
+    }
+
+    @Test
+    void shouldReadSmallDocumentsAlikeBeforeAndAfterALargeOrDeclinedOneOnTheSameThread() {
+        // given
+        byte[] small =
+                "<project><credentialsId>bb</credentialsId><x a='1'/></project>".getBytes(StandardCharsets.UTF_8);
+        byte[] large = ("<project><description>" + "y".repeat(600_000) + "</description>" + "<e/>".repeat(60_000)
+                        + "</project>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] declined = "<project><a></b></project>".getBytes(StandardCharsets.UTF_8);
+        Recorder before = new Recorder();
+        Recorder after = new Recorder();
+
+        // when
+        LeanXml.parse(small, before);
+        boolean largeAccepted = LeanXml.parse(large, new Recorder());
+        boolean declinedAccepted = LeanXml.parse(declined, new Recorder());
+        LeanXml.parse(small, after);
+
+        // then
+        assertThat(largeAccepted).isTrue();
+        assertThat(declinedAccepted).isFalse();
+        assertThat(after.events()).isEqualTo(before.events()).contains("'bb");
     }
 }
