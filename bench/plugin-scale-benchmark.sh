@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark of the plugin at the scale of a large controller (issue 13), in a real Jenkins started by JenkinsRule:
 # 10,000 jobs in about 500 folders (freestyle, Pipeline, multibranch), 5% on an app password, one folder of 1,000
-# jobs. Every figure is taken with and without the plugin in the same JVM, on copies of the same generated home,
-# in the order without, with, with, without (so that JIT warm-up favours neither); "without" filters out every
+# jobs. Every figure is taken with and without the plugin in the same JVM, on the same generated home restarted,
+# after a warm-up start, in the order without, with, with, without (JIT warm-up favours neither); "without" filters every
 # extension of this plugin with an ExtensionFilter, as if it were not installed. Also times bitbucketCheckout
 # against checkout scmGit(...) of the same repository from the fake Bitbucket (median of 20).
 # Prints min/p50/p99/max per figure and writes plugin/target/plugin-scale-benchmark.txt. Takes 10-20 minutes.
-# Usage: bench/plugin-scale-benchmark.sh [JOBS]   (run from the repository root; extra Maven flags via MVN_ARGS)
+# Usage: bench/plugin-scale-benchmark.sh [JOBS]   (run from the repository root; extra Maven flags via MVN_ARGS, e.g.
+#        MVN_ARGS=-Dbench.startupOnly=true for the startup figures only, -Dbench.modes=without,with for one round)
 set -euo pipefail
 JOBS="${1:-10000}"
 cd "$(dirname "$0")/.."
