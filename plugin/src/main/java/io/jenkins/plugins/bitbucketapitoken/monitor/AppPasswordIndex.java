@@ -13,6 +13,7 @@ import hudson.init.InitMilestone;
 import hudson.init.Initializer;
 import hudson.model.Item;
 import hudson.model.Items;
+import hudson.model.ModelObject;
 import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.Saveable;
@@ -24,44 +25,80 @@ import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialIndex;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.ItemConfigReader;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.ItemRecord;
-import io.jenkins.plugins.bitbucketapitoken.core.audit.ReferenceIndex;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordSummary;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.AppPasswordUsageIndex;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.ReplacementImpact;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.SecretKindCache;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.UsageLog;
 import io.jenkins.plugins.bitbucketapitoken.core.timeline.DeprecationTimeline;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 
 /**
- * Keeps the evidence the app-password monitor shows: core's {@link ReferenceIndex} of credential references per
- * item, built once in the background at startup with core's configuration reader (the same the CLI scan uses) and
- * kept current by item and save listeners; the classified credentials of the local stores; and runtime evidence.
- * The monitor reads a cached {@link AppPasswordSummary}, so showing it never rescans anything.
+ * Keeps the evidence the app-password monitor shows, incrementally: core's {@link AppPasswordUsageIndex} of
+ * credential references per item, of the credentials of each local store and of the app passwords each item
+ * resolves to; the runtime evidence; and a cached {@link AppPasswordSummary} that the banner reads in O(1).
+ *
+ * <p>Built once in the background at startup. After that, listeners only queue what happened (an item saved or
+ * created, renamed or moved, deleted; the system store saved) and a background task applies a burst of events at
+ * once: a job save re-reads that job's configuration; a folder save also re-reads that folder's own store and
+ * re-resolves only the items below it that name a changed id; a rename moves entries; a delete drops them. No
+ * request or save thread re-reads every item or every store. Secrets are classified through core's
+ * {@link SecretKindCache}: a store re-read decrypts only the secrets whose ciphertext changed.
  */
 @Extension
 public class AppPasswordIndex {
 
     private static final Logger LOGGER = Logger.getLogger(AppPasswordIndex.class.getName());
 
-    private final ReferenceIndex items = new ReferenceIndex();
+    /** How long a burst of events may last before the background task applies it. */
+    private static final long SETTLE_DELAY_MILLIS = 500;
+
+    private final AppPasswordUsageIndex index = new AppPasswordUsageIndex();
+    private final SecretKindCache secretKinds = new SecretKindCache();
     private final UsageLog usage = new UsageLog();
-    private volatile CredentialIndex credentials = CredentialIndex.empty();
+    private final Map<StoreRef, List<LiveCredentials.Found>> found = new ConcurrentHashMap<>();
+    private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean settleScheduled = new AtomicBoolean();
     private volatile List<LiveCredentials.Found> apiTokens = List.of();
-    private volatile List<LiveCredentials.Found> found = List.of();
     private volatile AppPasswordSummary summary = AppPasswordSummary.of(
             List.of(), CredentialIndex.empty(), new UsageLog(), DeprecationTimeline.current(Clock.systemUTC()));
     private volatile boolean ready;
-    private final AtomicBoolean recomputeScheduled = new AtomicBoolean();
-    private final AtomicBoolean refreshScheduled = new AtomicBoolean();
+    private volatile long readyAtNanos;
+
+    /** What a listener saw; applied later, in order, by {@link #settle()}. */
+    private sealed interface Event {
+        /** An item was created or saved: its configuration, and a folder's store, may have changed. */
+        record Changed(Item item) implements Event {}
+
+        /** An item was renamed or moved. */
+        record Moved(String oldFullName, String newFullName) implements Event {}
+
+        /** An item was deleted. */
+        record Deleted(String fullName) implements Event {}
+
+        /** The system credential store was saved. */
+        record SystemStoreChanged() implements Event {}
+    }
 
     /** Returns the one instance. */
     public static AppPasswordIndex get() {
@@ -71,19 +108,41 @@ public class AppPasswordIndex {
     /** Builds the index in the background once jobs are loaded, so startup never waits for it. */
     @Initializer(after = InitMilestone.JOB_CONFIG_ADAPTED)
     public static void buildInBackground() {
-        Timer.get().execute(() -> get().rebuild());
+        ExtensionList<AppPasswordIndex> instances = ExtensionList.lookup(AppPasswordIndex.class);
+        if (!instances.isEmpty()) {
+            Timer.get().execute(() -> instances.get(0).rebuild());
+        }
     }
 
     /**
      * Reads every item's configuration and every local credential store, then recomputes the summary. A failure is
-     * logged, never swallowed: the monitor then stays quiet rather than showing a wrong count.
+     * logged, never swallowed: the monitor then stays quiet rather than showing a wrong count. Secrets already
+     * classified with the same ciphertext are not decrypted again.
      */
     public void rebuild() {
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (Item item : JenkinsAccess.jenkins().allItems(Item.class)) {
-                index(item);
+            Jenkins jenkins = JenkinsAccess.jenkins();
+            List<Item> all = new ArrayList<>();
+            jenkins.allItems(Item.class).forEach(all::add);
+            // reading and parsing 10,000 configuration files is most of the work: in parallel, outside the lock
+            List<ItemRecord> records = all.parallelStream()
+                    .map(AppPasswordIndex::read)
+                    .flatMap(Optional::stream)
+                    .toList();
+            synchronized (this) {
+                index.clear();
+                found.clear();
+                records.forEach(index::putItem);
+                for (Item item : all) {
+                    if (item instanceof AbstractFolder<?> folder) {
+                        readStore(folder, StoreRef.folder(folder.getFullName()));
+                    }
+                }
+                readStore(jenkins, StoreRef.system());
+                storesChanged();
+                publish();
             }
-            refreshCredentials();
+            readyAtNanos = System.nanoTime();
             ready = true;
         } catch (RuntimeException | Error e) {
             LOGGER.log(Level.WARNING, "Could not index the items and credentials for the app-password monitor", e);
@@ -96,25 +155,32 @@ public class AppPasswordIndex {
         return ready;
     }
 
-    /** Returns the current summary; cheap. Recomputed first if Bitbucket's removal moved on to another phase. */
+    /** Returns when the startup indexing finished, in {@link System#nanoTime()}; for the benchmark. */
+    long readyAtNanos() {
+        return readyAtNanos;
+    }
+
+    /** Returns the current summary; O(1). Recomputed first if Bitbucket's removal moved on to another phase. */
     public AppPasswordSummary summary() {
         AppPasswordSummary current = summary;
         if (current.phase() != DeprecationTimeline.current(Clock.systemUTC())) {
-            recompute();
+            publish();
             current = summary;
         }
         return current;
     }
 
-    /** Recomputes the summary with the latest runtime evidence, for the manage page. */
+    /**
+     * Applies what is still queued and recomputes the summary with the latest runtime evidence, for the manage
+     * page: costs the queued events and the number of rows, never a rescan.
+     */
     public AppPasswordSummary freshSummary() {
-        recompute();
+        if (ready) {
+            settle();
+        } else {
+            publish();
+        }
         return summary;
-    }
-
-    /** Returns the classified credentials of the local stores. */
-    CredentialIndex credentials() {
-        return credentials;
     }
 
     /** Returns the Bitbucket API token credentials of the local stores, for the expiry monitor. */
@@ -122,26 +188,14 @@ public class AppPasswordIndex {
         return apiTokens;
     }
 
+    /** Returns the cache of classified secrets. */
+    SecretKindCache secretKinds() {
+        return secretKinds;
+    }
+
     /** Returns the runtime evidence. */
     public UsageLog usage() {
         return usage;
-    }
-
-    /** Re-reads the credentials of the local stores and recomputes the summary. */
-    public void refreshCredentials() {
-        try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            use(LiveCredentials.readAll(JenkinsAccess.jenkins()));
-        }
-    }
-
-    private synchronized void use(List<LiveCredentials.Found> all) {
-        found = List.copyOf(all);
-        credentials = CredentialIndex.of(
-                found.stream().map(LiveCredentials.Found::record).toList());
-        apiTokens = found.stream()
-                .filter(f -> f.credentials() instanceof BitbucketApiTokenCredentials)
-                .toList();
-        recompute();
     }
 
     /**
@@ -151,16 +205,19 @@ public class AppPasswordIndex {
      * @param replaced where the old credential was found
      * @param replacement what is there now
      */
-    void replaced(LiveCredentials.Found replaced, IdCredentials replacement) {
+    synchronized void replaced(LiveCredentials.Found replaced, IdCredentials replacement) {
+        StoreRef ref = replaced.record().store();
         LiveCredentials.Found now = new LiveCredentials.Found(
-                LiveCredentials.record(replacement, replaced.record().store()),
+                LiveCredentials.record(replacement, ref, secretKinds),
                 replaced.store(),
                 replaced.domain(),
                 replacement);
-        List<LiveCredentials.Found> all = new java.util.ArrayList<>(
-                found.stream().filter(f -> !f.equals(replaced)).toList());
+        List<LiveCredentials.Found> all = new ArrayList<>(found.getOrDefault(ref, List.of()));
+        all.removeIf(f -> f.record().id().equals(replaced.record().id()));
         all.add(now);
-        use(all);
+        useStore(ref, all);
+        storesChanged();
+        publish();
     }
 
     /**
@@ -171,8 +228,8 @@ public class AppPasswordIndex {
      * @return the domain's name; empty for the global domain or an unknown credential
      */
     public Optional<String> domainOf(StoreRef store, String id) {
-        return found.stream()
-                .filter(f -> f.record().store().equals(store) && f.record().id().equals(id))
+        return found.getOrDefault(store, List.of()).stream()
+                .filter(f -> f.record().id().equals(id))
                 .findFirst()
                 .map(LiveCredentials.Found::domain)
                 .filter(domain -> !domain.isGlobal())
@@ -180,31 +237,42 @@ public class AppPasswordIndex {
     }
 
     /**
-     * Tells what replacing a local credential in place does to every item that uses it.
+     * Tells what replacing a local credential in place does to every item that uses it; applies what is still
+     * queued first, then looks only at the items that name its id.
      *
      * @param store the credential's store
      * @param id the credential's id
      * @return the impact; empty for an unknown credential
      */
     public Optional<ReplacementImpact> impactOf(StoreRef store, String id) {
-        CredentialIndex now = credentials;
-        return now.find(store, id).map(c -> ReplacementImpact.of(c, items.items(), now));
+        if (ready) {
+            settle(); // a job saved a moment ago must count before a replacement is allowed
+        }
+        return index.impactOf(store, id);
     }
 
-    void index(Item item) {
+    private void index(Item item) {
+        read(item).ifPresent(index::putItem);
+    }
+
+    /** Reads an item's configuration with core's reader, the same the CLI's scan uses. */
+    private static Optional<ItemRecord> read(Item item) {
         if (isGenerated(item)) {
-            return;
+            return Optional.empty();
         }
         try {
             XmlFile file = Items.getConfigFile(item);
             if (!file.exists()) {
-                return;
+                return Optional.empty();
             }
-            Validated<ItemRecord> record = ItemConfigReader.read(item.getFullName(), file.asString());
-            record.value().ifPresent(items::put);
+            // the bytes, decoded by core as the CLI does: XmlFile.asString() costs 20 times more at startup
+            Validated<ItemRecord> record = ItemConfigReader.read(
+                    item.getFullName(), Files.readAllBytes(file.getFile().toPath()));
             record.error().ifPresent(p -> LOGGER.fine(() -> "Skipped " + item.getFullName() + ": " + p.message()));
+            return record.value();
         } catch (IOException | RuntimeException e) {
             LOGGER.log(Level.FINE, "Could not read the configuration of " + item.getFullName(), e);
+            return Optional.empty();
         }
     }
 
@@ -214,85 +282,154 @@ public class AppPasswordIndex {
                 && ItemRecord.ownsGeneratedItems(owner.getClass().getName());
     }
 
-    /**
-     * Recomputes the summary soon on a background thread, once for any burst of events: with 50,000 items a
-     * recompute takes about 0.1 s, which an item save should not wait for.
-     */
-    private void recomputeSoon() {
-        if (recomputeScheduled.compareAndSet(false, true)) {
-            Timer.get()
-                    .schedule(
-                            () -> {
-                                recomputeScheduled.set(false);
-                                recompute();
-                            },
-                            1,
-                            TimeUnit.SECONDS);
+    /** Queues an event and makes sure a background task applies it soon, once for any burst of events. */
+    private void enqueue(Event event) {
+        pending.add(event);
+        settleSoon();
+    }
+
+    private void settleSoon() {
+        if (settleScheduled.compareAndSet(false, true)) {
+            Timer.get().schedule(this::settleQuietly, SETTLE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void settleQuietly() {
+        try {
+            settle();
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.WARNING, "Could not update the app-password index", e);
         }
     }
 
     /**
-     * Re-reads the local credential stores soon on a background thread, once for any burst of events: a folder
-     * save, a rename of a folder with many descendants or an organization scan never waits for it.
+     * Applies every queued event now and recomputes the summary; the background task calls it, and tests that must
+     * not sleep. Renames and deletes are applied first, in order; then each changed item is re-read once, under
+     * its current name, with its own store if it is a folder; then the system store if it was saved.
      */
-    private void refreshCredentialsSoon() {
-        if (refreshScheduled.compareAndSet(false, true)) {
-            Timer.get().schedule(this::settle, 1, TimeUnit.SECONDS);
+    synchronized void settle() {
+        settleScheduled.set(false);
+        List<Event> batch = new ArrayList<>();
+        for (Event e = pending.poll(); e != null; e = pending.poll()) {
+            batch.add(e);
         }
+        try (var ignored = ACL.as2(ACL.SYSTEM2)) {
+            apply(batch);
+        }
+        publish();
     }
 
-    /** Runs a scheduled credential refresh now, if one is pending; for tests that must not sleep. */
-    void settle() {
-        if (refreshScheduled.compareAndSet(true, false)) {
-            try {
-                refreshCredentials();
-            } catch (RuntimeException e) {
-                LOGGER.log(Level.WARNING, "Could not re-read the credential stores", e);
+    private void apply(List<Event> batch) {
+        Set<Item> changed = new LinkedHashSet<>();
+        boolean systemStore = false;
+        boolean stores = false;
+        for (Event event : batch) {
+            if (event instanceof Event.Moved m) {
+                index.rename(m.oldFullName(), m.newFullName());
+                secretKinds.rename(m.oldFullName(), m.newFullName());
+                stores |= moveStores(m.oldFullName(), m.newFullName());
+            } else if (event instanceof Event.Deleted d) {
+                index.remove(d.fullName());
+                secretKinds.remove(d.fullName());
+                stores |= found.keySet().removeIf(ref -> isFolderAtOrBelow(ref, d.fullName()));
+            } else if (event instanceof Event.Changed c) {
+                changed.add(c.item());
+            } else {
+                systemStore = true;
             }
         }
+        Jenkins jenkins = JenkinsAccess.jenkins();
+        for (Item item : changed) {
+            if (jenkins.getItemByFullName(item.getFullName()) != item) {
+                continue; // deleted or replaced since: its own events say so
+            }
+            index(item);
+            if (item instanceof AbstractFolder<?> folder) {
+                readStore(folder, StoreRef.folder(folder.getFullName()));
+                stores = true;
+            }
+        }
+        if (systemStore) {
+            readStore(jenkins, StoreRef.system());
+            stores = true;
+        }
+        if (stores) {
+            storesChanged();
+        }
     }
 
-    private void recompute() {
-        summary = AppPasswordSummary.of(
-                items.items(), credentials, usage, DeprecationTimeline.current(Clock.systemUTC()));
+    /** Reads one local store, decrypting only secrets the cache has not classified with their current ciphertext. */
+    private void readStore(ModelObject context, StoreRef ref) {
+        List<LiveCredentials.Found> now = LiveCredentials.readStore(context, ref, secretKinds);
+        secretKinds.retain(ref, now.stream().map(f -> f.record().id()).collect(Collectors.toSet()));
+        useStore(ref, now);
     }
 
-    /** Keeps the index current as items are created, saved, renamed, moved and deleted. */
+    private void useStore(StoreRef ref, List<LiveCredentials.Found> now) {
+        if (now.isEmpty()) {
+            found.remove(ref);
+        } else {
+            found.put(ref, List.copyOf(now));
+        }
+        index.putStore(ref, now.stream().map(LiveCredentials.Found::record).toList());
+    }
+
+    /** Moves the found credentials of a renamed folder's store and of the stores below it. */
+    private boolean moveStores(String oldFullName, String newFullName) {
+        boolean moved = false;
+        for (StoreRef ref : List.copyOf(found.keySet())) {
+            if (isFolderAtOrBelow(ref, oldFullName)) {
+                StoreRef target = StoreRef.folder(newFullName + ref.name().substring(oldFullName.length()));
+                found.put(
+                        target,
+                        found.remove(ref).stream().map(f -> f.movedTo(target)).toList());
+                moved = true;
+            }
+        }
+        return moved;
+    }
+
+    private static boolean isFolderAtOrBelow(StoreRef ref, String fullName) {
+        return ref.type() == StoreRef.Type.FOLDER
+                && (ref.name().equals(fullName) || ref.name().startsWith(fullName + "/"));
+    }
+
+    private void storesChanged() {
+        apiTokens = found.values().stream()
+                .flatMap(List::stream)
+                .filter(f -> f.credentials() instanceof BitbucketApiTokenCredentials)
+                .toList();
+    }
+
+    private void publish() {
+        summary = index.summary(usage, DeprecationTimeline.current(Clock.systemUTC()));
+    }
+
+    /** Queues item events; never reads anything on the thread that fired them. */
     @Extension
     public static class ItemEvents extends ItemListener {
         @Override
         public void onCreated(Item item) {
-            reindex(item);
+            changed(item);
         }
 
         // onUpdated is not needed: every update saves the item, which SaveEvents sees once.
 
         @Override
         public void onDeleted(Item item) {
-            AppPasswordIndex index = get();
-            index.items.remove(item.getFullName());
-            index.recomputeSoon();
+            get().enqueue(new Event.Deleted(item.getFullName()));
         }
 
         @Override
         public void onLocationChanged(Item item, String oldFullName, String newFullName) {
-            AppPasswordIndex index = get();
-            index.items.rename(oldFullName, newFullName);
-            if (item instanceof AbstractFolder<?>) {
-                index.refreshCredentialsSoon();
-            } else {
-                index.recomputeSoon();
-            }
+            get().enqueue(new Event.Moved(oldFullName, newFullName));
         }
 
-        private static void reindex(Item item) {
-            AppPasswordIndex index = get();
-            index.index(item);
-            if (item instanceof AbstractFolder<?>) {
-                index.refreshCredentialsSoon();
-            } else {
-                index.recomputeSoon();
+        private static void changed(Item item) {
+            if (isGenerated(item) && !(item instanceof AbstractFolder<?>)) {
+                return; // a branch job: reported under its multibranch project, and it has no store
             }
+            get().enqueue(new Event.Changed(item));
         }
     }
 
@@ -302,9 +439,9 @@ public class AppPasswordIndex {
         @Override
         public void onChange(Saveable o, XmlFile file) {
             if (o instanceof Item item) {
-                ItemEvents.reindex(item);
+                ItemEvents.changed(item);
             } else if (o instanceof SystemCredentialsProvider) {
-                get().refreshCredentialsSoon();
+                get().enqueue(new Event.SystemStoreChanged());
             }
         }
     }
@@ -342,6 +479,6 @@ public class AppPasswordIndex {
      */
     public void recordFailure(String credentialsId, String diagnosisCode) {
         usage.recordFailure(credentialsId, Clock.systemUTC().instant(), diagnosisCode);
-        recomputeSoon();
+        settleSoon();
     }
 }
