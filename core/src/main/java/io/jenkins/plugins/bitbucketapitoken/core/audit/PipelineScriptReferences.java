@@ -136,7 +136,7 @@ public final class PipelineScriptReferences {
     }
 
     /** Reads a quoted string literal ('x', "x", '''x''' or """x""") on one line starting at {@code i}. */
-    private static Optional<String> literalAt(String s, int i) {
+    static Optional<String> literalAt(String s, int i) {
         if (i >= s.length() || (s.charAt(i) != '\'' && s.charAt(i) != '"')) {
             return Optional.empty();
         }
@@ -157,14 +157,14 @@ public final class PipelineScriptReferences {
         return Optional.empty();
     }
 
-    private static int endOfLiteral(String s, int i) {
+    static int endOfLiteral(String s, int i) {
         char quote = s.charAt(i);
         int quoteLength = s.startsWith(String.valueOf(quote).repeat(3), i) ? 3 : 1;
         int end = s.indexOf(String.valueOf(quote).repeat(quoteLength), i + quoteLength);
         return end < 0 ? s.length() : end + quoteLength;
     }
 
-    private static int skipSpaces(String s, int i) {
+    static int skipSpaces(String s, int i) {
         int j = i;
         while (j < s.length() && Character.isWhitespace(s.charAt(j))) {
             j++;

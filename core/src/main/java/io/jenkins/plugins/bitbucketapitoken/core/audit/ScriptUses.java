@@ -1,5 +1,9 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import static io.jenkins.plugins.bitbucketapitoken.core.audit.PipelineScriptReferences.endOfLiteral;
+import static io.jenkins.plugins.bitbucketapitoken.core.audit.PipelineScriptReferences.literalAt;
+import static io.jenkins.plugins.bitbucketapitoken.core.audit.PipelineScriptReferences.skipSpaces;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -374,37 +378,5 @@ public final class ScriptUses {
 
     static boolean containsIgnoreCase(String s, String needle) {
         return s != null && s.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    /** Reads a quoted string literal on one line starting at {@code i}. */
-    private static Optional<String> literalAt(String s, int i) {
-        if (i >= s.length() || (s.charAt(i) != '\'' && s.charAt(i) != '"')) {
-            return Optional.empty();
-        }
-        char quote = s.charAt(i);
-        for (int j = i + 1; j < s.length() && j - i <= 512; j++) {
-            char c = s.charAt(j);
-            if (c == '\n' || c == '\r' || c == '\\') {
-                return Optional.empty();
-            }
-            if (c == quote) {
-                String value = s.substring(i + 1, j).strip();
-                return value.isEmpty() ? Optional.empty() : Optional.of(value);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static int endOfLiteral(String s, int i) {
-        int end = s.indexOf(s.charAt(i), i + 1);
-        return end < 0 ? s.length() : end + 1;
-    }
-
-    private static int skipSpaces(String s, int i) {
-        int j = i;
-        while (j < s.length() && Character.isWhitespace(s.charAt(j))) {
-            j++;
-        }
-        return j;
     }
 }
