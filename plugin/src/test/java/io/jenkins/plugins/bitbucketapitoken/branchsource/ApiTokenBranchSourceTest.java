@@ -10,19 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import hudson.model.Item;
-import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedBuildStatus;
-import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedRequest;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
-import java.util.List;
 import java.util.Optional;
 import jenkins.branch.OrganizationFolder;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
-import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,8 +64,8 @@ class ApiTokenBranchSourceTest {
         assertThat(project.getItems())
                 .extracting(WorkflowJob::getDisplayName)
                 .containsExactlyInAnyOrder("main", FEATURE, "Add a login (#1)");
-        j.assertLogContains("README says: widget main", successfulBuild(project, "main"));
-        j.assertLogContains("README says: widget login", successfulBuild(project, "PR-1"));
+        j.assertLogContains("README says: widget main", fixture.successfulBuild(project, "main"));
+        j.assertLogContains("README says: widget login", fixture.successfulBuild(project, "PR-1"));
         String mainHead = fixture.repository(WIDGET).head("main").orElseThrow().name();
         assertThat(fixture.bitbucket().buildStatuses(WORKSPACE + "/" + WIDGET))
                 .isNotEmpty()
@@ -77,7 +73,8 @@ class ApiTokenBranchSourceTest {
                 .filteredOn(status -> status.commit().equals(mainHead))
                 .extracting(RecordedBuildStatus::state)
                 .contains("INPROGRESS", "SUCCESSFUL");
-        assertRestUsedTheEmailAndGitTheGitUsername();
+        fixture.assertRestUsedTheEmailAndGitUsed(token, USERNAME);
+        assertEveryGitRequestWithTheTokenWasLetIn();
         assertThat(BranchSourceFixture.indexingLog(project)).doesNotContain(token);
         for (WorkflowJob job : project.getItems()) {
             j.assertLogNotContains(token, job.getLastBuild());
@@ -92,38 +89,15 @@ class ApiTokenBranchSourceTest {
 
         assertThat(folder.getItems()).extracting(Item::getName).containsExactlyInAnyOrder(WIDGET, GADGET);
         WorkflowMultiBranchProject gadget = (WorkflowMultiBranchProject) folder.getItem(GADGET);
-        j.assertLogContains("README says: gadget main", successfulBuild(gadget, "main"));
-        assertRestUsedTheEmailAndGitTheGitUsername();
+        j.assertLogContains("README says: gadget main", fixture.successfulBuild(gadget, "main"));
+        fixture.assertRestUsedTheEmailAndGitUsed(token, USERNAME);
+        assertEveryGitRequestWithTheTokenWasLetIn();
         assertThat(BranchSourceFixture.indexingLog(folder)).doesNotContain(token);
     }
 
-    private WorkflowRun successfulBuild(WorkflowMultiBranchProject project, String branch) throws Exception {
-        WorkflowJob job = project.getItemByBranchName(branch);
-        assertThat(job).as("job for %s", branch).isNotNull();
-        WorkflowRun run = job.getLastBuild();
-        assertThat(run).as("build of %s", branch).isNotNull();
-        j.assertBuildStatus(Result.SUCCESS, run);
-        return run;
-    }
-
-    private void assertRestUsedTheEmailAndGitTheGitUsername() {
-        List<RecordedRequest> log = fixture.bitbucket().requestLog();
-        assertThat(log)
-                .filteredOn(r -> r.channel() == Channel.REST)
-                .isNotEmpty()
-                .allSatisfy(r -> {
-                    assertThat(r.username()).contains(EMAIL);
-                    assertThat(r.presented(token)).isTrue();
-                    assertThat(r.status()).isNotIn(401, 403);
-                });
-        assertThat(log)
+    private void assertEveryGitRequestWithTheTokenWasLetIn() {
+        assertThat(fixture.bitbucket().requestLog())
                 .filteredOn(r -> r.channel() == Channel.GIT && r.secretPresented())
-                .isNotEmpty()
-                .allSatisfy(r -> {
-                    assertThat(r.username()).contains(USERNAME);
-                    assertThat(r.presented(token)).isTrue();
-                    assertThat(r.status()).isEqualTo(200);
-                });
-        assertThat(log).extracting(RecordedRequest::path).noneMatch(path -> path.contains(token));
+                .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.branchsource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.cloudbees.hudson.plugins.folder.computed.ComputedFolder;
 import com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMNavigator;
 import com.cloudbees.jenkins.plugins.bitbucket.BitbucketSCMSource;
@@ -10,9 +12,13 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Descriptor.FormException;
+import hudson.model.Result;
+import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +31,8 @@ import jenkins.model.JenkinsLocationConfiguration;
 import jenkins.scm.api.mixin.ChangeRequestCheckoutStrategy;
 import jenkins.scm.api.trait.SCMSourceTrait;
 import jenkins.scm.api.trait.SCMTrait;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.multibranch.WorkflowMultiBranchProject;
 import org.jvnet.hudson.test.JenkinsRule;
 
@@ -208,6 +216,41 @@ public final class BranchSourceFixture implements AutoCloseable {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         folder.getComputation().getLogText().writeLogTo(0, log);
         return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Returns the last build of a branch's job, asserting that it exists and succeeded. */
+    public WorkflowRun successfulBuild(WorkflowMultiBranchProject project, String branch) throws Exception {
+        WorkflowJob job = project.getItemByBranchName(branch);
+        assertThat(job).as("job for %s", branch).isNotNull();
+        WorkflowRun run = job.getLastBuild();
+        assertThat(run).as("build of %s", branch).isNotNull();
+        jenkins.assertBuildStatus(Result.SUCCESS, run);
+        return run;
+    }
+
+    /**
+     * Asserts that every REST call sent the e-mail with the token and was let in, that Git calls with a secret sent
+     * the given username and fetched, and that no URL held the token.
+     */
+    public void assertRestUsedTheEmailAndGitUsed(String token, String gitUsername) {
+        List<RecordedRequest> log = bitbucket.requestLog();
+        assertThat(log)
+                .filteredOn(r -> r.channel() == Channel.REST)
+                .isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.username()).contains(EMAIL);
+                    assertThat(r.presented(token)).isTrue();
+                    assertThat(r.status()).isNotIn(401, 403);
+                });
+        assertThat(log)
+                .filteredOn(r -> r.channel() == Channel.GIT && r.secretPresented())
+                .isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.username()).contains(gitUsername);
+                    assertThat(r.presented(token)).isTrue();
+                })
+                .anyMatch(r -> r.isGitService(BitbucketCloud.GIT_UPLOAD_PACK) && r.status() == 200);
+        assertThat(log).extracting(RecordedRequest::path).noneMatch(path -> path.contains(token));
     }
 
     /** Stops redirecting and stops the fake. */

@@ -9,7 +9,6 @@ import static io.jenkins.plugins.bitbucketapitoken.branchsource.BranchSourceFixt
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
-import hudson.model.Result;
 import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedBuildStatus;
@@ -59,17 +58,17 @@ class StockBranchSourceWithFakeBitbucketTest {
                 .extracting(WorkflowJob::getDisplayName)
                 .contains("main", FEATURE)
                 .hasSize(3);
-        WorkflowRun main = successfulBuild(project, "main");
+        WorkflowRun main = fixture.successfulBuild(project, "main");
         j.assertLogContains("README says: widget main", main);
-        j.assertLogContains("README says: widget login", successfulBuild(project, FEATURE));
-        j.assertLogContains("README says: widget login", successfulBuild(project, "PR-1"));
+        j.assertLogContains("README says: widget login", fixture.successfulBuild(project, FEATURE));
+        j.assertLogContains("README says: widget login", fixture.successfulBuild(project, "PR-1"));
         String mainHead = fixture.repository(WIDGET).head("main").orElseThrow().name();
         assertThat(fixture.bitbucket().buildStatuses(WORKSPACE + "/" + WIDGET))
                 .allSatisfy(status -> assertThat(status.username()).contains(EMAIL))
                 .filteredOn(status -> status.commit().equals(mainHead))
                 .extracting(RecordedBuildStatus::state)
                 .contains("SUCCESSFUL");
-        assertRestUsedTheEmailAndGitTheFixedTokenUsername();
+        fixture.assertRestUsedTheEmailAndGitUsed(token, BitbucketCloud.API_TOKEN_GIT_USERNAME);
         assertThat(BranchSourceFixture.indexingLog(project)).doesNotContain(token);
         for (WorkflowJob job : project.getItems()) {
             j.assertLogNotContains(token, job.getLastBuild());
@@ -84,12 +83,12 @@ class StockBranchSourceWithFakeBitbucketTest {
 
         assertThat(folder.getItems()).extracting(Item::getName).containsExactlyInAnyOrder(WIDGET, GADGET);
         WorkflowMultiBranchProject gadget = (WorkflowMultiBranchProject) folder.getItem(GADGET);
-        j.assertLogContains("README says: gadget main", successfulBuild(gadget, "main"));
+        j.assertLogContains("README says: gadget main", fixture.successfulBuild(gadget, "main"));
         assertThat(fixture.bitbucket().requestLog())
                 .extracting(RecordedRequest::path)
                 .contains("/2.0/workspaces/" + WORKSPACE)
                 .anyMatch(path -> path.startsWith("/2.0/repositories/" + WORKSPACE + "?"));
-        assertRestUsedTheEmailAndGitTheFixedTokenUsername();
+        fixture.assertRestUsedTheEmailAndGitUsed(token, BitbucketCloud.API_TOKEN_GIT_USERNAME);
         assertThat(BranchSourceFixture.indexingLog(folder)).doesNotContain(token);
     }
 
@@ -117,35 +116,5 @@ class StockBranchSourceWithFakeBitbucketTest {
                 .contains("This API is only accessible with the following authentication types")
                 .doesNotContain(appPassword);
         assertThat(fixture.bitbucket().buildStatuses()).isEmpty();
-    }
-
-    private WorkflowRun successfulBuild(WorkflowMultiBranchProject project, String branch) throws Exception {
-        WorkflowJob job = project.getItemByBranchName(branch);
-        assertThat(job).as("job for %s", branch).isNotNull();
-        WorkflowRun run = job.getLastBuild();
-        assertThat(run).as("build of %s", branch).isNotNull();
-        j.assertBuildStatus(Result.SUCCESS, run);
-        return run;
-    }
-
-    private void assertRestUsedTheEmailAndGitTheFixedTokenUsername() {
-        List<RecordedRequest> log = fixture.bitbucket().requestLog();
-        assertThat(log)
-                .filteredOn(r -> r.channel() == Channel.REST)
-                .isNotEmpty()
-                .allSatisfy(r -> {
-                    assertThat(r.username()).contains(EMAIL);
-                    assertThat(r.presented(token)).isTrue();
-                    assertThat(r.status()).isNotIn(401, 403);
-                });
-        assertThat(log)
-                .filteredOn(r -> r.channel() == Channel.GIT && r.secretPresented())
-                .isNotEmpty()
-                .allSatisfy(r -> {
-                    assertThat(r.username()).contains(BitbucketCloud.API_TOKEN_GIT_USERNAME);
-                    assertThat(r.presented(token)).isTrue();
-                })
-                .anyMatch(r -> r.isGitService(BitbucketCloud.GIT_UPLOAD_PACK) && r.status() == 200);
-        assertThat(log).extracting(RecordedRequest::path).noneMatch(path -> path.contains(token));
     }
 }
