@@ -79,6 +79,7 @@ public class AppPasswordIndex {
     private final Map<StoreRef, List<LiveCredentials.Found>> found = new ConcurrentHashMap<>();
     private final Queue<Event> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean settleScheduled = new AtomicBoolean();
+    private final AtomicBoolean usageChanged = new AtomicBoolean();
     private volatile List<LiveCredentials.Found> apiTokens = List.of();
     private volatile AppPasswordSummary summary = AppPasswordSummary.of(
             List.of(), CredentialIndex.empty(), new UsageLog(), DeprecationTimeline.current(Clock.systemUTC()));
@@ -177,9 +178,8 @@ public class AppPasswordIndex {
     public AppPasswordSummary freshSummary() {
         if (ready) {
             settle();
-        } else {
-            publish();
         }
+        publish();
         return summary;
     }
 
@@ -313,10 +313,14 @@ public class AppPasswordIndex {
         for (Event e = pending.poll(); e != null; e = pending.poll()) {
             batch.add(e);
         }
-        try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            apply(batch);
+        if (!batch.isEmpty()) {
+            try (var ignored = ACL.as2(ACL.SYSTEM2)) {
+                apply(batch);
+            }
         }
-        publish();
+        if (usageChanged.getAndSet(false) || !batch.isEmpty()) {
+            publish(); // nothing queued and no new failure: the summary is still current
+        }
     }
 
     private void apply(List<Event> batch) {
@@ -479,6 +483,7 @@ public class AppPasswordIndex {
      */
     public void recordFailure(String credentialsId, String diagnosisCode) {
         usage.recordFailure(credentialsId, Clock.systemUTC().instant(), diagnosisCode);
+        usageChanged.set(true);
         settleSoon();
     }
 }

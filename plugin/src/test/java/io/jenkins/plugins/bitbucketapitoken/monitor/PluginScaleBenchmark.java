@@ -4,8 +4,14 @@ import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import hudson.ExtensionComponent;
+import hudson.ExtensionList;
+import hudson.model.AdministrativeMonitor;
 import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.ManagementLink;
+import hudson.model.Saveable;
+import hudson.model.listeners.ItemListener;
+import hudson.model.listeners.SaveableListener;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.testing.SyntheticJenkinsHome;
@@ -60,9 +66,16 @@ class PluginScaleBenchmark {
     private static final int JOBS = Integer.getInteger("bench.jobs", 10_000);
     private static final int BIG_FOLDER = 1_000;
     private static final int PER_FOLDER = 18;
+    /** The same pause after every timed save in both modes, so no mode times a save straight after another. */
+    private static final long PAUSE_MILLIS = 2;
+
     private static volatile boolean withoutPlugin;
 
     private final Map<String, Map<String, List<Double>>> figures = new LinkedHashMap<>();
+    /** The save and render figures again, per start of Jenkins: how far one start differs from another. */
+    private final Map<String, Map<String, List<Double>>> perRound = new LinkedHashMap<>();
+
+    private String round = "";
     private final PrintStream out = System.out;
 
     /** Filters out every extension of this plugin in the baseline run. */
@@ -89,6 +102,7 @@ class PluginScaleBenchmark {
         for (String mode : System.getProperty("bench.modes", "warmup,without,with,with,without")
                 .split(",")) {
             out.printf("Round %d: %s the plugin%n", ++round, mode);
+            this.round = round + " " + mode;
             measure(mode, !checkoutDone && mode.equals("with"));
             checkoutDone |= mode.equals("with");
         }
@@ -118,15 +132,22 @@ class PluginScaleBenchmark {
                     j.jenkins.getAllItems(Item.class).size(),
                     index.summary().rows().size(),
                     index.summary().appPasswordCredentials().size());
+        }
+        if (!Boolean.getBoolean("bench.startupOnly")) {
+            operations(j, mode, index, withCheckout);
+        }
+        if (index != null) {
+            // last: a production controller rebuilds once, at startup; three more leave garbage the saves would pay
             for (int i = 0; i < 3; i++) {
                 long t = System.nanoTime();
                 index.rebuild();
                 record(mode, "  full rebuild on demand (s)", (System.nanoTime() - t) / 1e9);
             }
         }
-        if (Boolean.getBoolean("bench.startupOnly")) {
-            return;
-        }
+    }
+
+    private void operations(JenkinsRule j, String mode, AppPasswordIndex index, boolean withCheckout) throws Exception {
+        System.gc(); // both modes time their operations from a heap without the start-up's garbage
         Random random = new Random(13);
         List<Job> jobs = new ArrayList<>();
         for (Job<?, ?> job : j.jenkins.allItems(Job.class)) {
@@ -138,15 +159,29 @@ class PluginScaleBenchmark {
         List<Folder> teams = j.jenkins.getItems(Folder.class).stream()
                 .filter(f -> f.getName().startsWith("team-"))
                 .toList();
+        // as in production: the background task applies the saves on its own schedule, off the timed path
         for (int i = 0; i < 500; i++) {
             Job<?, ?> job = jobs.get(i % jobs.size());
             timed(mode, "job save (ms)", i < 50, job::save);
-            settle(index, mode, "  background apply after a job save (ms)", i < 50);
+            Thread.sleep(PAUSE_MILLIS);
         }
         for (int i = 0; i < 200; i++) {
             Folder folder = teams.get(random.nextInt(teams.size()));
             timed(mode, "folder save (ms)", i < 20, folder::save);
-            settle(index, mode, "  background apply after a folder save (ms)", i < 20);
+            Thread.sleep(PAUSE_MILLIS);
+        }
+        if (index != null) {
+            index.settle();
+            // what the background task costs per event: one save, then its events applied at once
+            for (int i = 0; i < 200; i++) {
+                jobs.get(random.nextInt(jobs.size())).save();
+                settle(index, mode, "  background apply after a job save (ms)", i < 20);
+                teams.get(random.nextInt(teams.size())).save();
+                settle(index, mode, "  background apply after a folder save (ms)", i < 20);
+            }
+        }
+        if (index != null) {
+            savesWithAndWithoutTheListeners(jobs, teams, random);
         }
         Folder big = (Folder) j.jenkins.getItem("big");
         for (int i = 0; i < 10; i++) {
@@ -161,6 +196,7 @@ class PluginScaleBenchmark {
             timed(mode, "render /manage (ms)", i < 10, () -> fetch(http, j, "manage/"));
         }
         if (index != null) {
+            manageWithAndWithoutThePlugin(http, j);
             for (int i = 0; i < 30; i++) {
                 timed(
                         mode,
@@ -170,6 +206,71 @@ class PluginScaleBenchmark {
             }
             if (withCheckout) {
                 checkout(j, mode);
+            }
+        }
+    }
+
+    /**
+     * Saves the same jobs and folders in one running controller, in alternating blocks with this plugin's item and
+     * save listeners attached and detached: the whole of what the plugin does on a save thread, without the noise of
+     * one start of Jenkins against another. Attached, the background task applies the events on its own schedule,
+     * as in production.
+     */
+    private void savesWithAndWithoutTheListeners(List<Job> jobs, List<Folder> teams, Random random) throws Exception {
+        List<Object> listeners = new ArrayList<>();
+        listeners.add(ExtensionList.lookupSingleton(AppPasswordIndex.SaveEvents.class));
+        listeners.add(ExtensionList.lookupSingleton(AppPasswordIndex.ItemEvents.class));
+        for (int block = 0; block < 20; block++) {
+            boolean attached = block % 2 == 1;
+            String mode = attached ? "with" : "without";
+            if (!attached) {
+                ExtensionList.lookup(SaveableListener.class).remove(listeners.get(0));
+                ExtensionList.lookup(ItemListener.class).remove(listeners.get(1));
+            }
+            for (int i = 0; i < 50; i++) {
+                Saveable target =
+                        i % 5 == 0 ? teams.get(random.nextInt(teams.size())) : jobs.get(random.nextInt(jobs.size()));
+                String what = target instanceof Folder
+                        ? "folder save, same controller (ms)"
+                        : "job save, same controller (ms)";
+                timed(mode, what, block < 2, target::save);
+                Thread.sleep(PAUSE_MILLIS);
+            }
+            if (!attached) {
+                ExtensionList.lookup(SaveableListener.class).add((SaveableListener) listeners.get(0));
+                ExtensionList.lookup(ItemListener.class).add((ItemListener) listeners.get(1));
+            }
+        }
+        AppPasswordIndex.get().settle();
+    }
+
+    /**
+     * Renders /manage in one running controller, in alternating blocks with this plugin's administrative monitors
+     * and management link registered and removed: everything the plugin adds to that page.
+     */
+    private void manageWithAndWithoutThePlugin(HttpClient http, JenkinsRule j) throws Exception {
+        ExtensionList<AdministrativeMonitor> monitors = ExtensionList.lookup(AdministrativeMonitor.class);
+        ExtensionList<ManagementLink> links = ExtensionList.lookup(ManagementLink.class);
+        List<AdministrativeMonitor> ours = List.of(
+                ExtensionList.lookupSingleton(AppPasswordMonitor.class),
+                ExtensionList.lookupSingleton(ExpiringTokenMonitor.class));
+        ManagementLink link = ExtensionList.lookupSingleton(AppPasswordManagementLink.class);
+        for (int block = 0; block < 12; block++) {
+            boolean registered = block % 2 == 1;
+            if (!registered) {
+                monitors.removeAll(ours);
+                links.remove(link);
+            }
+            for (int i = 0; i < 10; i++) {
+                timed(
+                        registered ? "with" : "without",
+                        "render /manage, same controller (ms)",
+                        block < 2,
+                        () -> fetch(http, j, "manage/"));
+            }
+            if (!registered) {
+                ours.forEach(monitors::add);
+                links.add(link);
             }
         }
     }
@@ -267,6 +368,11 @@ class PluginScaleBenchmark {
         figures.computeIfAbsent(what, k -> new LinkedHashMap<>())
                 .computeIfAbsent(mode, k -> new ArrayList<>())
                 .add(value);
+        if ((what.contains("save (ms)") || what.contains("render /manage")) && !what.contains("same controller")) {
+            perRound.computeIfAbsent(what, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(round, k -> new ArrayList<>())
+                    .add(value);
+        }
     }
 
     private void report() throws IOException {
@@ -302,6 +408,9 @@ class PluginScaleBenchmark {
                         ratio));
             }
         }
+        text.append(String.format("%nMedian per start of Jenkins (ms):%n"));
+        perRound.forEach((what, rounds) -> rounds.forEach(
+                (r, v) -> text.append(String.format("%-46s %-12s %6d %9.3f%n", what, r, v.size(), percentile(v, 50)))));
         out.print(text);
         Path report = Path.of(System.getProperty("bench.report", "target/plugin-scale-benchmark.txt"));
         Files.createDirectories(report.toAbsolutePath().getParent());

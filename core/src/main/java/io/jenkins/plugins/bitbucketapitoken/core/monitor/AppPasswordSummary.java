@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Sums up, for the administrative monitor, which items and credentials still use app passwords, how urgent that
@@ -37,9 +36,12 @@ public record AppPasswordSummary(
      */
     public record Row(String item, CredentialRecord credential, UsageLog.Evidence evidence) {}
 
-    /** Copies the lists. */
+    private static final Comparator<Row> ROW_ORDER =
+            Comparator.comparing(Row::item).thenComparing(r -> r.credential().id());
+
+    /** Copies the lists; the rows sorted by item, then credential. */
     public AppPasswordSummary {
-        rows = List.copyOf(rows);
+        rows = rows.stream().sorted(ROW_ORDER).toList();
         appPasswordCredentials = List.copyOf(appPasswordCredentials);
     }
 
@@ -64,8 +66,6 @@ public record AppPasswordSummary(
                         .ifPresent(c -> rows.add(new Row(item.fullName(), c, usage.evidence(c.id()))));
             }
         }
-        rows.sort(Comparator.comparing(Row::item)
-                .thenComparing(r -> r.credential().id()));
         List<CredentialRecord> appPasswords = credentials.records().stream()
                 .filter(c -> c.kind() == CredentialKind.APP_PASSWORD)
                 .sorted(Comparator.comparing((CredentialRecord c) -> c.store().id())
@@ -81,7 +81,13 @@ public record AppPasswordSummary(
 
     /** Returns the full names of the items that must change, sorted, each once. */
     public List<String> items() {
-        return List.copyOf(new TreeSet<>(rows.stream().map(Row::item).toList()));
+        List<String> items = new ArrayList<>();
+        for (Row row : rows) { // sorted by item: an item's rows are next to each other
+            if (items.isEmpty() || !items.get(items.size() - 1).equals(row.item())) {
+                items.add(row.item());
+            }
+        }
+        return List.copyOf(items);
     }
 
     /** Returns how urgent this is: an error once brownouts begin. */

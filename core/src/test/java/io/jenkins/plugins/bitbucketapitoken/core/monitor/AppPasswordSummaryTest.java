@@ -121,6 +121,28 @@ class AppPasswordSummaryTest {
     }
 
     @Test
+    void shouldSortRowsGivenInAnyOrderAndListEachItemOnce() {
+        CredentialRecord a = credential(StoreRef.system(), "a", CredentialKind.APP_PASSWORD);
+        CredentialRecord b = credential(StoreRef.system(), "b", CredentialKind.APP_PASSWORD);
+        UsageLog.Evidence none = usage.evidence("a");
+
+        AppPasswordSummary summary = new AppPasswordSummary(
+                DeprecationPhase.REMOVED,
+                List.of(
+                        new AppPasswordSummary.Row("z", a, none),
+                        new AppPasswordSummary.Row("m", b, none),
+                        new AppPasswordSummary.Row("z", b, none),
+                        new AppPasswordSummary.Row("m", a, none)),
+                List.of(a, b));
+
+        assertThat(summary.rows())
+                .extracting(row -> row.item() + ":" + row.credential().id())
+                .containsExactly("m:a", "m:b", "z:a", "z:b");
+        assertThat(summary.items()).containsExactly("m", "z");
+        assertThat(summary.headline().message()).contains("2");
+    }
+
+    @Test
     void shouldBeInactiveWhenNothingUsesAnAppPassword() {
         AppPasswordSummary summary = AppPasswordSummary.of(
                 List.of(job("x", "token")),
