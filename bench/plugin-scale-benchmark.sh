@@ -5,9 +5,10 @@
 # after a warm-up start, in the order without, with, with, without (JIT warm-up favours neither); "without" filters every
 # extension of this plugin with an ExtensionFilter, as if it were not installed. Also times bitbucketCheckout
 # against checkout scmGit(...) of the same repository from the fake Bitbucket (median of 20). Saves and renders are
-# also timed within one start, in alternating blocks with the plugin's listeners (saves) or its monitors and
-# management link (/manage) removed and registered ("same controller"): one start of Jenkins differs from the next by
-# more than the plugin's cost, so these are the precise figures. The report ends with the medians per start.
+# also timed within one start, with the plugin's listeners (saves, in alternating blocks) or its monitors and
+# management link (/manage, every other render) removed and registered ("same controller"): one start of Jenkins
+# differs from the next by more than the plugin's cost, so these are the precise figures. The report ends with the
+# medians per start.
 # Prints min/p50/p99/max per figure and writes plugin/target/plugin-scale-benchmark.txt. Takes 10-20 minutes.
 # Usage: bench/plugin-scale-benchmark.sh [JOBS]   (run from the repository root; extra Maven flags via MVN_ARGS, e.g.
 #        MVN_ARGS=-Dbench.startupOnly=true for the startup figures only, -Dbench.modes=without,with for one round)

@@ -245,8 +245,9 @@ class PluginScaleBenchmark {
     }
 
     /**
-     * Renders /manage in one running controller, in alternating blocks with this plugin's administrative monitors
-     * and management link registered and removed: everything the plugin adds to that page.
+     * Renders /manage in one running controller, alternately with this plugin's administrative monitors and
+     * management link removed and registered (every other render, so that a collection or a slow moment falls on
+     * both alike): everything the plugin adds to that page.
      */
     private void manageWithAndWithoutThePlugin(HttpClient http, JenkinsRule j) throws Exception {
         ExtensionList<AdministrativeMonitor> monitors = ExtensionList.lookup(AdministrativeMonitor.class);
@@ -255,19 +256,17 @@ class PluginScaleBenchmark {
                 ExtensionList.lookupSingleton(AppPasswordMonitor.class),
                 ExtensionList.lookupSingleton(ExpiringTokenMonitor.class));
         ManagementLink link = ExtensionList.lookupSingleton(AppPasswordManagementLink.class);
-        for (int block = 0; block < 12; block++) {
-            boolean registered = block % 2 == 1;
+        for (int i = 0; i < 240; i++) {
+            boolean registered = i % 2 == 1;
             if (!registered) {
                 monitors.removeAll(ours);
                 links.remove(link);
             }
-            for (int i = 0; i < 10; i++) {
-                timed(
-                        registered ? "with" : "without",
-                        "render /manage, same controller (ms)",
-                        block < 2,
-                        () -> fetch(http, j, "manage/"));
-            }
+            timed(
+                    registered ? "with" : "without",
+                    "render /manage, same controller (ms)",
+                    i < 20,
+                    () -> fetch(http, j, "manage/"));
             if (!registered) {
                 ours.forEach(monitors::add);
                 links.add(link);

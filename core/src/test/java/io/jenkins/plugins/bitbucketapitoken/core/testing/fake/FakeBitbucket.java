@@ -87,9 +87,6 @@ public final class FakeBitbucket implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FAKE = "fake-bitbucket";
-    private static final String CHANNEL = "fake-bitbucket.channel";
-    private static final String AUTH = "fake-bitbucket.auth";
-    private static final String RECORDED = "fake-bitbucket.recorded";
     private static final Pattern GIT_PATH =
             Pattern.compile("^/([^/]+)/([^/]+?)(?:\\.git)?/(info/refs|git-upload-pack|git-receive-pack)$");
     private static final Pattern REPOSITORY_PATH = Pattern.compile("^/repositories/([^/]+)/([^/]+)/?$");
@@ -105,6 +102,24 @@ public final class FakeBitbucket implements AutoCloseable {
     private final Map<String, FakeRepository> repositories = new ConcurrentHashMap<>();
     private final Deque<Injected> injected = new ArrayDeque<>();
     private final List<RecordedRequest> log = new CopyOnWriteArrayList<>();
+    /**
+     * What each request in flight came with. Not exchange attributes: the JDK's server keeps those in the context,
+     * shared by every request, so concurrent Git and REST requests (a build and a status post) overwrote each other's.
+     */
+    private final Map<HttpExchange, InFlight> inFlight = new ConcurrentHashMap<>();
+
+    /** A request being answered: its channel, its credentials, and whether it was logged. */
+    private static final class InFlight {
+        private final Channel channel;
+        private final Auth auth;
+        private volatile boolean recorded;
+
+        InFlight(Channel channel, Auth auth) {
+            this.channel = channel;
+            this.auth = auth;
+        }
+    }
+
     private final List<RecordedBuildStatus> buildStatuses = new CopyOnWriteArrayList<>();
     private final RepositoryResources repositoryResources = new RepositoryResources(this);
     private volatile boolean scopeHeaders = true;
@@ -267,8 +282,8 @@ public final class FakeBitbucket implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             Channel channel = path.startsWith("/2.0/") ? Channel.REST : Channel.GIT;
             Auth auth = auth(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.setAttribute(CHANNEL, channel);
-            exchange.setAttribute(AUTH, auth);
+            InFlight request = new InFlight(channel, auth);
+            inFlight.put(exchange, request);
             try {
                 Optional<Injected> fault = nextInjected();
                 if (fault.isPresent()) {
@@ -279,30 +294,41 @@ public final class FakeBitbucket implements AutoCloseable {
                     handleGit(exchange, path, auth);
                 }
             } catch (IOException | RuntimeException e) {
-                if (exchange.getAttribute(RECORDED) == null) {
+                if (!request.recorded) {
                     sendHeaders(exchange, 500, -1);
                 }
+            } finally {
+                inFlight.remove(exchange);
             }
         }
     }
 
     /** Records the request, then sends the status: the log is complete before the client sees the answer. */
     static void sendHeaders(HttpExchange exchange, int status, long length) throws IOException {
-        FakeBitbucket fake =
-                (FakeBitbucket) exchange.getHttpContext().getAttributes().get(FAKE);
-        Auth auth = (Auth) exchange.getAttribute(AUTH);
+        InFlight request = inFlight(exchange);
+        Auth auth = request.auth;
         String query = exchange.getRequestURI().getRawQuery();
-        fake.log.add(new RecordedRequest(
-                (Channel) exchange.getAttribute(CHANNEL),
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
-                auth.scheme(),
-                auth.username(),
-                auth.secret().isPresent(),
-                status,
-                auth.secret().map(RecordedRequest::fingerprint)));
-        exchange.setAttribute(RECORDED, Boolean.TRUE);
+        fakeOf(exchange)
+                .log
+                .add(new RecordedRequest(
+                        request.channel,
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
+                        auth.scheme(),
+                        auth.username(),
+                        auth.secret().isPresent(),
+                        status,
+                        auth.secret().map(RecordedRequest::fingerprint)));
+        request.recorded = true;
         exchange.sendResponseHeaders(status, length);
+    }
+
+    private static FakeBitbucket fakeOf(HttpExchange exchange) {
+        return (FakeBitbucket) exchange.getHttpContext().getAttributes().get(FAKE);
+    }
+
+    private static InFlight inFlight(HttpExchange exchange) {
+        return fakeOf(exchange).inFlight.get(exchange);
     }
 
     private synchronized Optional<Injected> nextInjected() {
@@ -391,7 +417,7 @@ public final class FakeBitbucket implements AutoCloseable {
 
     /** Returns the Basic username a request came with, if any. */
     static Optional<String> usernameOf(HttpExchange exchange) {
-        return ((Auth) exchange.getAttribute(AUTH)).username();
+        return inFlight(exchange).auth.username();
     }
 
     void recordBuildStatus(RecordedBuildStatus status) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
+import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +177,34 @@ class RepositoryResourcesTest {
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.body()).contains(BitbucketCloud.LOGIN_FAILED_TEXT).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void shouldLogEveryOneOfManyConcurrentRequestsWithItsOwnChannelAndUsername() {
+        URI gitProbe = URI.create(bitbucket.cloneUrl("acme", "widget") + "/info/refs?service=git-upload-pack");
+        List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            answers.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(api("")))
+                            .header("Authorization", basic(EMAIL, TOKEN))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding()));
+            answers.add(
+                    http.sendAsync(HttpRequest.newBuilder(gitProbe).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        answers.forEach(CompletableFuture::join);
+
+        assertThat(bitbucket.requestLog()).hasSize(200).allSatisfy(r -> {
+            if (r.path().startsWith("/2.0/")) {
+                assertThat(r.channel()).isEqualTo(Channel.REST);
+                assertThat(r.username()).contains(EMAIL);
+                assertThat(r.status()).isEqualTo(200);
+            } else {
+                assertThat(r.channel()).isEqualTo(Channel.GIT);
+                assertThat(r.username()).isEmpty();
+                assertThat(r.status()).isEqualTo(401);
+            }
+        });
     }
 
     private String api(String path) {
