@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class AuditReportFormatsTest {
 
-    private static AuditReport report() {
-        return new AuditBuilder("/var/jenkins \"home\"", LocalDate.of(2026, 6, 10))
+    /** A report under way with readable secrets and one system app password, {@code bb}. */
+    private static AuditBuilder withAppPasswordBb(String jenkinsHome, LocalDate asOf) {
+        return new AuditBuilder(jenkinsHome, asOf)
                 .secretsReadable(true)
                 .addCredentials(List.of(new CredentialRecord(
                         "bb",
@@ -18,7 +19,11 @@ class AuditReportFormatsTest {
                         CredentialScope.GLOBAL,
                         "T",
                         Optional.of("jane"),
-                        CredentialKind.APP_PASSWORD)))
+                        CredentialKind.APP_PASSWORD)));
+    }
+
+    private static AuditReport report() {
+        return withAppPasswordBb("/var/jenkins \"home\"", LocalDate.of(2026, 6, 10))
                 .addItem(new ItemRecord(
                         "=cmd|' /C calc'!A0",
                         "hudson.model.FreeStyleProject",
@@ -113,15 +118,7 @@ class AuditReportFormatsTest {
 
     @Test
     void shouldLeadTheTextWithTheUsesAReplacementWouldBreakAndTheirFix() throws Exception {
-        AuditReport report = new AuditBuilder("/var/jenkins", LocalDate.of(2026, 11, 28))
-                .secretsReadable(true)
-                .addCredentials(List.of(new CredentialRecord(
-                        "bb",
-                        StoreRef.system(),
-                        CredentialScope.GLOBAL,
-                        "T",
-                        Optional.of("jane"),
-                        CredentialKind.APP_PASSWORD)))
+        AuditReport report = withAppPasswordBb("/var/jenkins", LocalDate.of(2026, 11, 28))
                 .addItem(new ItemRecord(
                         "api-report",
                         "org.jenkinsci.plugins.workflow.job.WorkflowJob",
