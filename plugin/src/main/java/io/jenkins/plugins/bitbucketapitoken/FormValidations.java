@@ -2,16 +2,12 @@ package io.jenkins.plugins.bitbucketapitoken;
 
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.bitbucketapitoken.core.LinkedText;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Turns core's problems into Jenkins form messages: errors stay errors, warnings warnings, notes plain text. */
 public final class FormValidations {
-
-    /** An https address up to a space or a closing bracket; a final period or comma ends the sentence, not the URL. */
-    private static final Pattern HTTPS_URL = Pattern.compile("https://[^\\s<>\"')]*[^\\s<>\"').,;:]");
 
     private FormValidations() {}
 
@@ -51,19 +47,19 @@ public final class FormValidations {
      * @return HTML
      */
     public static String linked(String text) {
-        Matcher url = HTTPS_URL.matcher(text);
         StringBuilder html = new StringBuilder();
-        int from = 0;
-        while (url.find()) {
-            String address = url.group();
-            html.append(Util.escape(text.substring(from, url.start())))
-                    .append("<a href=\"")
-                    .append(Util.escape(address))
-                    .append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
-                    .append(Util.escape(address))
-                    .append("</a>");
-            from = url.end();
+        for (LinkedText.Piece piece : LinkedText.split(text)) {
+            String escaped = Util.escape(piece.text());
+            if (piece.address()) {
+                html.append("<a href=\"")
+                        .append(escaped)
+                        .append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
+                        .append(escaped)
+                        .append("</a>");
+            } else {
+                html.append(escaped);
+            }
         }
-        return html.append(Util.escape(text.substring(from))).toString();
+        return html.toString();
     }
 }
