@@ -217,15 +217,14 @@ class PluginScaleBenchmark {
      * as in production.
      */
     private void savesWithAndWithoutTheListeners(List<Job> jobs, List<Folder> teams, Random random) throws Exception {
-        List<Object> listeners = new ArrayList<>();
-        listeners.add(ExtensionList.lookupSingleton(AppPasswordIndex.SaveEvents.class));
-        listeners.add(ExtensionList.lookupSingleton(AppPasswordIndex.ItemEvents.class));
+        SaveableListener saveEvents = ExtensionList.lookupSingleton(AppPasswordIndex.SaveEvents.class);
+        ItemListener itemEvents = ExtensionList.lookupSingleton(AppPasswordIndex.ItemEvents.class);
         for (int block = 0; block < 20; block++) {
             boolean attached = block % 2 == 1;
             String mode = attached ? "with" : "without";
             if (!attached) {
-                ExtensionList.lookup(SaveableListener.class).remove(listeners.get(0));
-                ExtensionList.lookup(ItemListener.class).remove(listeners.get(1));
+                ExtensionList.lookup(SaveableListener.class).remove(saveEvents);
+                ExtensionList.lookup(ItemListener.class).remove(itemEvents);
             }
             for (int i = 0; i < 50; i++) {
                 Saveable target =
@@ -237,8 +236,8 @@ class PluginScaleBenchmark {
                 Thread.sleep(PAUSE_MILLIS);
             }
             if (!attached) {
-                ExtensionList.lookup(SaveableListener.class).add((SaveableListener) listeners.get(0));
-                ExtensionList.lookup(ItemListener.class).add((ItemListener) listeners.get(1));
+                ExtensionList.lookup(SaveableListener.class).add(saveEvents);
+                ExtensionList.lookup(ItemListener.class).add(itemEvents);
             }
         }
         AppPasswordIndex.get().settle();
