@@ -105,14 +105,21 @@ final class ScanCommand implements Callable<Integer> {
             terminal.err().print("\r" + " ".repeat(50) + "\r");
             terminal.err().flush();
         }
-        Writer out = new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
         try {
-            switch (format) {
-                case json -> AuditReportJson.write(report, out, processors);
-                case csv -> AuditReportCsv.write(report, out);
-                case text -> AuditReportText.write(report, out);
+            if (format == Format.json) {
+                // Straight to the stream: the items arrive as UTF-8 bytes, encoded by the threads that rendered them.
+                AuditReportJson.writeUtf8(report, terminal.out(), processors);
+            } else {
+                Writer out =
+                        new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
+                if (format == Format.csv) {
+                    AuditReportCsv.write(report, out);
+                } else {
+                    AuditReportText.write(report, out);
+                }
+                out.flush();
             }
-            out.flush();
+            terminal.out().flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

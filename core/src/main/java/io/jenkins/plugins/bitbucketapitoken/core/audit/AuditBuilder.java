@@ -97,21 +97,12 @@ public final class AuditBuilder {
                 .filter(i -> !i.references().isEmpty() || !i.bitbucketUrls().isEmpty())
                 .toList();
         // Records are looked up by identity: they all come from one index, and their hash codes cost more.
+        // Each loop's body is a method of its own: a loop over every item runs once, and the JVM compiles a method
+        // that is called often long before a loop that runs long (the launcher's client compiler included).
         List<List<Optional<CredentialRecord>>> resolutions = new ArrayList<>(named.size());
         Map<CredentialRecord, Uses> uses = new IdentityHashMap<>();
         for (ItemRecord item : named) {
-            List<Optional<CredentialRecord>> resolved =
-                    new ArrayList<>(item.references().size());
-            for (CredentialReference reference : item.references()) {
-                Optional<CredentialRecord> credential =
-                        CredentialResolver.resolve(read, item, reference.credentialsId());
-                // Only the uses of the few credentials whose kind depends on them are weighed.
-                if (credential.isPresent() && credential.get().useDependence() != UseDependence.NONE) {
-                    uses.computeIfAbsent(credential.get(), k -> new Uses()).add(item, reference);
-                }
-                resolved.add(credential);
-            }
-            resolutions.add(resolved);
+            resolutions.add(resolve(read, item, uses));
         }
         Map<CredentialRecord, CredentialRecord> decided = new IdentityHashMap<>();
         for (CredentialRecord record : read.records()) {
@@ -123,19 +114,10 @@ public final class AuditBuilder {
         List<AuditedItem> audited = new ArrayList<>();
         List<String> usingAppPasswords = new ArrayList<>();
         for (int n = 0; n < named.size(); n++) {
-            ItemRecord item = named.get(n);
-            List<ResolvedReference> resolved = new ArrayList<>();
-            List<Optional<CredentialRecord>> credentialsOfItem = resolutions.get(n);
-            for (int r = 0; r < item.references().size(); r++) {
-                Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(c -> decided.getOrDefault(c, c));
-                credential.ifPresent(
-                        c -> usedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(item.fullName()));
-                resolved.add(new ResolvedReference(item.references().get(r), credential));
-            }
-            AuditedItem auditedItem = new AuditedItem(item, resolved);
+            AuditedItem auditedItem = audit(named.get(n), resolutions.get(n), decided, usedBy);
             audited.add(auditedItem);
             if (auditedItem.usesAppPassword()) {
-                usingAppPasswords.add(item.fullName());
+                usingAppPasswords.add(auditedItem.item().fullName());
             }
         }
         audited.sort(Comparator.comparing(a -> a.item().fullName()));
@@ -156,6 +138,38 @@ public final class AuditBuilder {
                 audited,
                 usingAppPasswords,
                 sortedSkipped);
+    }
+
+    /** Resolves an item's references, and adds its uses of credentials whose kind depends on them. */
+    private static List<Optional<CredentialRecord>> resolve(
+            CredentialIndex read, ItemRecord item, Map<CredentialRecord, Uses> uses) {
+        List<Optional<CredentialRecord>> resolved =
+                new ArrayList<>(item.references().size());
+        for (CredentialReference reference : item.references()) {
+            Optional<CredentialRecord> credential = CredentialResolver.resolve(read, item, reference.credentialsId());
+            // Only the uses of the few credentials whose kind depends on them are weighed.
+            if (credential.isPresent() && credential.get().useDependence() != UseDependence.NONE) {
+                uses.computeIfAbsent(credential.get(), k -> new Uses()).add(item, reference);
+            }
+            resolved.add(credential);
+        }
+        return resolved;
+    }
+
+    /** Audits an item from its resolved credentials, as decided, and records it as a user of each. */
+    private static AuditedItem audit(
+            ItemRecord item,
+            List<Optional<CredentialRecord>> credentialsOfItem,
+            Map<CredentialRecord, CredentialRecord> decided,
+            Map<CredentialRecord, TreeSet<String>> usedBy) {
+        List<ResolvedReference> resolved = new ArrayList<>();
+        for (int r = 0; r < item.references().size(); r++) {
+            Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(c -> decided.getOrDefault(c, c));
+            credential.ifPresent(
+                    c -> usedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(item.fullName()));
+            resolved.add(new ResolvedReference(item.references().get(r), credential));
+        }
+        return new AuditedItem(item, resolved);
     }
 
     /** Decides the kind of a credential whose kind depends on its uses, and adds the uses to its evidence. */

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -62,19 +66,52 @@ public final class AuditReportJson {
             throw new IllegalArgumentException("threads must be positive");
         }
         try {
-            new Writer(out, threads).report(report);
+            new Writer(out, threads, out::append).report(report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /**
+     * Writes a report in UTF-8, rendering its items on several threads: the same document as
+     * {@link #write(AuditReport, Appendable, int)}. The items, almost all of the document, go to the stream as
+     * bytes encoded by the threads that rendered them, not through a character writer.
+     *
+     * @param report the report
+     * @param out where to write; only the calling thread writes to it, and it is flushed, not closed
+     * @param threads how many threads render items; 1 renders them on the calling thread
+     * @throws UncheckedIOException if writing fails
+     */
+    public static void writeUtf8(AuditReport report, OutputStream out, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive");
+        }
+        java.io.Writer text = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            new Writer(text, threads, chunk -> {
+                        text.flush();
+                        out.write(chunk.getBytes(StandardCharsets.UTF_8));
+                    })
+                    .report(report);
+            text.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where rendered blocks of items go. */
+    @FunctionalInterface
+    private interface Blocks {
+        void write(String block) throws IOException;
+    }
+
     /** How many items one rendering task writes; a few tasks per thread are rendered ahead of the output. */
     private static final int ITEMS_PER_TASK = 1024;
 
-    private record Writer(Appendable out, int threads) {
+    private record Writer(Appendable out, int threads, Blocks blocks) {
 
         Writer(Appendable out) {
-            this(out, 1);
+            this(out, 1, out::append);
         }
 
         void report(AuditReport r) throws IOException {
@@ -142,7 +179,7 @@ public final class AuditReportJson {
                         }));
                         next = to;
                     }
-                    out.append(pending.remove().get());
+                    blocks.write(pending.remove().get());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

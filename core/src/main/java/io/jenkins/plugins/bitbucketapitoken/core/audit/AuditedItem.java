@@ -24,7 +24,13 @@ public record AuditedItem(ItemRecord item, List<ResolvedReference> references) {
 
     /** Tells whether any reference resolves to an app password, so that the item's configuration must change. */
     public boolean usesAppPassword() {
-        return references.stream().anyMatch(ResolvedReference::isAppPassword);
+        // A loop, not a stream: the report asks this of every item several times.
+        for (ResolvedReference reference : references) {
+            if (reference.isAppPassword()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -32,7 +38,15 @@ public record AuditedItem(ItemRecord item, List<ResolvedReference> references) {
      * one (see {@link ResolvedReference#isPossiblyAppPassword()}).
      */
     public boolean possiblyUsesAppPassword() {
-        return !usesAppPassword() && references.stream().anyMatch(ResolvedReference::isPossiblyAppPassword);
+        if (usesAppPassword()) {
+            return false;
+        }
+        for (ResolvedReference reference : references) {
+            if (reference.isPossiblyAppPassword()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

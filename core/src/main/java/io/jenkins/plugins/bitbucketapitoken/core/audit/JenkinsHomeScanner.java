@@ -231,7 +231,7 @@ public final class JenkinsHomeScanner {
                 // Absent, a broken link, or unreadable: decided and reported exactly as for any other item.
                 return isItem(config) ? readItem(config, fullName) : NOT_AN_ITEM;
             }
-            return readItem(config, fullName, readFile(config, attributes));
+            return readItem(config, fullName, readContent(config, attributes));
         }
 
         /** Tells whether a directory's config.xml is there, even as a broken link (which is then reported). */
@@ -261,20 +261,28 @@ public final class JenkinsHomeScanner {
 
         /** Reads one item's config.xml, and its folder credentials if it is a folder. */
         private ItemRead readItem(Path config, String fullName) {
-            return readItem(config, fullName, readFile(config));
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(config, BasicFileAttributes.class);
+            } catch (IOException | RuntimeException e) {
+                return new ItemRead(unreadable(config, e));
+            }
+            return readItem(config, fullName, readContent(config, attributes));
         }
 
-        private ItemRead readItem(Path config, String fullName, Optional<byte[]> bytes) {
-            if (bytes.isEmpty()) {
+        /** Reads an item from the file's bytes, which are in the thread's read buffer and valid until its next read. */
+        private ItemRead readItem(Path config, String fullName, Optional<Content> content) {
+            if (content.isEmpty()) {
                 return new ItemRead(Optional.empty());
             }
-            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.get(), parsers);
+            Content bytes = content.get();
+            Validated<ItemRecord> item = ItemConfigReader.read(fullName, bytes.buffer(), bytes.length(), parsers);
             if (!item.problems().isEmpty()) {
                 record(config, item.problems());
             }
             item.value()
                     .filter(ItemRecord::isFolder)
-                    .ifPresent(folder -> addCredentials(config, StoreRef.folder(fullName), bytes.get()));
+                    .ifPresent(folder -> addCredentials(config, StoreRef.folder(fullName), bytes.copy()));
             progress.itemRead(itemsRead.incrementAndGet());
             return new ItemRead(item.value());
         }
@@ -312,8 +320,16 @@ public final class JenkinsHomeScanner {
             return readFile(file, attributes);
         }
 
-        /** Reads a file whose attributes were just read: only a regular file within the size limit. */
+        /** Reads a whole file whose attributes were just read, into an array of its own. */
         private Optional<byte[]> readFile(Path file, BasicFileAttributes attributes) {
+            return readContent(file, attributes).map(Content::copy);
+        }
+
+        /**
+         * Reads a file whose attributes were just read, only a regular file within the size limit, into the thread's
+         * read buffer: an item's bytes are parsed where they were read, not copied first.
+         */
+        private Optional<Content> readContent(Path file, BasicFileAttributes attributes) {
             try {
                 if (!attributes.isRegularFile()) {
                     skip(relative(file), Message.AUDIT_NOT_A_FILE.problem());
@@ -323,19 +339,19 @@ public final class JenkinsHomeScanner {
                     skip(relative(file), Message.AUDIT_FILE_TOO_LARGE.problem(maxFileBytes));
                     return Optional.empty();
                 }
-                byte[] bytes = readWhole(file, attributes.size());
-                if (bytes.length > maxFileBytes) {
+                Content content = readWhole(file, attributes.size());
+                if (content.length() > maxFileBytes) {
                     skip(relative(file), Message.AUDIT_FILE_TOO_LARGE.problem(maxFileBytes));
                     return Optional.empty();
                 }
-                return Optional.of(bytes);
+                return Optional.of(content);
             } catch (IOException | RuntimeException e) {
                 return unreadable(file, e);
             }
         }
 
         /** Reports a file that could not be read, and why in a word: never the message, which may quote it. */
-        private Optional<byte[]> unreadable(Path file, Exception e) {
+        private <T> Optional<T> unreadable(Path file, Exception e) {
             String why = e instanceof NoSuchFileException
                     ? "it does not exist or is a broken link"
                     : e.getClass().getSimpleName();
@@ -344,11 +360,11 @@ public final class JenkinsHomeScanner {
         }
 
         /**
-         * Reads a whole file into the thread's buffer and returns a copy of what it holds: one read call when the
-         * file still has the size the stat call saw (a read that returns less than asked for a regular file is at
-         * its end), more when it grew; never more than one byte past the size limit, which the caller checks.
+         * Reads a whole file into the thread's buffer (or a larger one of its own): one read call when the file still
+         * has the size the stat call saw (a read that returns less than asked for a regular file is at its end),
+         * more when it grew; never more than one byte past the size limit, which the caller checks.
          */
-        private byte[] readWhole(Path file, long statSize) throws IOException {
+        private Content readWhole(Path file, long statSize) throws IOException {
             long limit = Math.min(maxFileBytes + 1, Integer.MAX_VALUE - 16L);
             byte[] buffer = READ_BUFFERS.get();
             if (buffer.length <= statSize && statSize < limit) {
@@ -379,7 +395,7 @@ public final class JenkinsHomeScanner {
                     }
                 }
             }
-            return Arrays.copyOf(buffer, total);
+            return new Content(buffer, total);
         }
 
         private List<Path> children(Path dir, boolean directoriesOnly) {
@@ -460,6 +476,16 @@ public final class JenkinsHomeScanner {
 
     /** An item directory without jobs/ or branches/, as the walk found it. */
     private record Leaf(Path config, String fullName) {}
+
+    /**
+     * A file's bytes at the start of a buffer, which may be the thread's read buffer and then holds them only until
+     * the thread reads its next file.
+     */
+    private record Content(byte[] buffer, int length) {
+        byte[] copy() {
+            return Arrays.copyOf(buffer, length);
+        }
+    }
 
     /** The outcome of reading one item. */
     private record ItemRead(Optional<ItemRecord> item) {}

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,8 +20,12 @@ import java.util.Arrays;
  * (SAX streams those), so its memory stays bounded, and events reach the handler only after the whole document
  * was accepted, so a declined document leaves the handler untouched.
  *
+ * <p>It works on the bytes: a first pass checks that they are strict UTF-8 in the subset (every byte of markup is
+ * ASCII, and no byte of a multi-byte character is), then the parse reads markup and text where they are, and text
+ * reaches the handler as UTF-8 bytes, decoded only by a handler that needs characters.
+ *
  * <p>A scan reads tens of thousands of small documents on a few threads, so each thread keeps one reader and
- * reuses its buffers (characters, events, names, open elements) from document to document; a reader is never
+ * reuses its buffers (bytes, events, names, open elements) from document to document; a reader is never
  * shared between threads, and a document parsed while the thread's reader is busy (from inside a handler) gets a
  * reader of its own.
  */
@@ -43,13 +48,15 @@ final class LeanXml {
     private static final byte[] NAME = nameTable();
     private static final int NAMES_CACHED = 512;
 
-    /** Buffers larger than this (in chars or ints) are not kept for the next document, so that memory stays low. */
+    /** Buffers larger than this (in bytes or ints) are not kept for the next document, so that memory stays low. */
     private static final int MAX_KEPT = 256 * 1024;
 
     // One reader per thread: its buffers and its table of element names serve every document the thread reads.
     private static final ThreadLocal<LeanXml> READERS = ThreadLocal.withInitial(LeanXml::new);
 
-    private char[] c = new char[8192];
+    /** The document's bytes, copied: references are resolved in place, and the caller's array is left as it was. */
+    private byte[] c = new byte[8192];
+
     private int n;
     private int pos;
     private int references;
@@ -64,7 +71,7 @@ final class LeanXml {
     private int depth;
     // Element names repeat across files: the table keeps one String per name instead of one per element.
     private final String[] nameTable = new String[NAMES_CACHED];
-    private final char[][] nameChars = new char[NAMES_CACHED][];
+    private final byte[][] nameBytes = new byte[NAMES_CACHED][];
     private final int[] attributeStarts = new int[MAX_ATTRIBUTES];
     private final int[] attributeEnds = new int[MAX_ATTRIBUTES];
     private boolean busy;
@@ -79,27 +86,40 @@ final class LeanXml {
      * @return true when the document was read and the handler fed; false when it must go to SAX instead
      */
     static boolean parse(byte[] bytes, SecureXml.Handler handler) {
-        if (bytes.length > MAX_BYTES) {
+        return parse(bytes, bytes.length, handler);
+    }
+
+    /**
+     * Parses a document that fills the start of a buffer, as {@link #parse(byte[], SecureXml.Handler)} does.
+     *
+     * @param bytes holds the document from index 0
+     * @param length how many bytes of it are the document's
+     * @param handler hears the elements and text when the document is accepted
+     * @return true when the document was read and the handler fed
+     */
+    static boolean parse(byte[] bytes, int length, SecureXml.Handler handler) {
+        if (length > MAX_BYTES) {
             return false;
         }
         LeanXml shared = READERS.get();
         LeanXml lean = shared.busy ? new LeanXml() : shared;
         lean.busy = true;
         try {
-            return lean.read(bytes, handler);
+            return lean.read(bytes, length, handler);
         } finally {
             lean.release();
         }
     }
 
-    private boolean read(byte[] bytes, SecureXml.Handler handler) {
-        if (c.length < bytes.length) {
-            c = new char[Math.max(bytes.length, c.length * 2)];
-        }
-        n = decode(bytes, c);
-        if (n < 0) {
+    private boolean read(byte[] bytes, int length, SecureXml.Handler handler) {
+        if (!isPlain(bytes, length)) {
             return false;
         }
+        if (c.length < length) {
+            c = new byte[Math.max(length, c.length * 2)];
+        }
+        System.arraycopy(bytes, 0, c, 0, length);
+        n = length;
         pos = 0;
         references = 0;
         eventCount = 0;
@@ -116,7 +136,7 @@ final class LeanXml {
     private void release() {
         Arrays.fill(names, 0, nameCount, null);
         if (c.length > MAX_KEPT) {
-            c = new char[8192];
+            c = new byte[8192];
         }
         if (events.length > MAX_KEPT) {
             events = new int[768];
@@ -127,66 +147,60 @@ final class LeanXml {
         busy = false;
     }
 
-    /** Decodes strict UTF-8, declining the characters this reader leaves to SAX; -1 when it declines. */
-    private static int decode(byte[] b, char[] out) {
-        int j = 0;
+    /**
+     * Tells whether the bytes are strict UTF-8 of characters this reader takes: no control but tab and line feed,
+     * no carriage return, no DEL, nothing XML 1.0 and 1.1 treat differently (see {@link #isPlainCharacter}).
+     */
+    private static boolean isPlain(byte[] b, int length) {
         int i = 0;
-        while (i < b.length) {
+        while (i < length) {
             int x = b[i];
             if (x >= 0x20 && x < 0x7F) {
-                out[j++] = (char) x;
                 i++;
                 continue;
             }
             if (x == '\n' || x == '\t') {
-                out[j++] = (char) x;
                 i++;
                 continue;
             }
             if (x >= 0) {
                 // Other controls, carriage returns (normalised by XML) and DEL (restricted in XML 1.1).
-                return -1;
+                return false;
             }
             int cp;
             int lead = x & 0xFF;
-            if (lead >= 0xC2 && lead <= 0xDF && i + 1 < b.length && isContinuation(b[i + 1])) {
+            if (lead >= 0xC2 && lead <= 0xDF && i + 1 < length && isContinuation(b[i + 1])) {
                 cp = ((lead & 0x1F) << 6) | (b[i + 1] & 0x3F);
                 i += 2;
             } else if (lead >= 0xE0
                     && lead <= 0xEF
-                    && i + 2 < b.length
+                    && i + 2 < length
                     && isContinuation(b[i + 1])
                     && isContinuation(b[i + 2])) {
                 cp = ((lead & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
                 if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                    return -1;
+                    return false;
                 }
                 i += 3;
             } else if (lead >= 0xF0
                     && lead <= 0xF4
-                    && i + 3 < b.length
+                    && i + 3 < length
                     && isContinuation(b[i + 1])
                     && isContinuation(b[i + 2])
                     && isContinuation(b[i + 3])) {
                 cp = ((lead & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
                 if (cp < 0x10000 || cp > 0x10FFFF) {
-                    return -1;
+                    return false;
                 }
                 i += 4;
             } else {
-                return -1;
+                return false;
             }
             if (!isPlainCharacter(cp)) {
-                return -1;
-            }
-            if (cp >= 0x10000) {
-                out[j++] = Character.highSurrogate(cp);
-                out[j++] = Character.lowSurrogate(cp);
-            } else {
-                out[j++] = (char) cp;
+                return false;
             }
         }
-        return j;
+        return true;
     }
 
     private static boolean isContinuation(byte b) {
@@ -289,7 +303,7 @@ final class LeanXml {
 
     /** Reads a quoted value without references (a declaration's); an empty string never matches a caller. */
     private String valueAt() {
-        char quote = c[pos];
+        byte quote = c[pos];
         int start = pos + 1;
         int end = start;
         while (end < n && c[end] != quote && end - start < 32) {
@@ -299,7 +313,7 @@ final class LeanXml {
             return "";
         }
         pos = end + 1;
-        return new String(c, start, end - start);
+        return new String(c, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** Skips what may surround the root element: spaces and comments. */
@@ -328,13 +342,13 @@ final class LeanXml {
     /** Reads one piece of content of the open element: text up to markup, then the markup. */
     private boolean content() {
         // The hot loop works on locals: the client compiler, which the launcher chooses, keeps them in registers.
-        char[] c = this.c;
+        byte[] c = this.c;
         int n = this.n;
         int p = pos;
         int runStart = p;
         int w = p;
         while (p < n) {
-            char ch = c[p];
+            byte ch = c[p];
             if (ch == '<') {
                 break;
             }
@@ -383,9 +397,9 @@ final class LeanXml {
 
     /**
      * Reads a reference at pos ({@code &amp;}, {@code &#10;}, ...) and, when {@code write}, writes its character
-     * at {@code w}, which never passes pos.
+     * in UTF-8 at {@code w}, which never passes pos: a reference is never shorter than the bytes of its character.
      *
-     * @return how many chars were written, or -1 when the reference is outside the subset
+     * @return how many bytes were written, or -1 when the reference is outside the subset
      */
     private int reference(int w, boolean write) {
         if (++references > MAX_REFERENCES) {
@@ -409,13 +423,26 @@ final class LeanXml {
         if (!write) {
             return 0;
         }
-        if (cp >= 0x10000) {
-            c[w] = Character.highSurrogate(cp);
-            c[w + 1] = Character.lowSurrogate(cp);
+        if (cp < 0x80) {
+            c[w] = (byte) cp;
+            return 1;
+        }
+        if (cp < 0x800) {
+            c[w] = (byte) (0xC0 | (cp >> 6));
+            c[w + 1] = (byte) (0x80 | (cp & 0x3F));
             return 2;
         }
-        c[w] = (char) cp;
-        return 1;
+        if (cp < 0x10000) {
+            c[w] = (byte) (0xE0 | (cp >> 12));
+            c[w + 1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            c[w + 2] = (byte) (0x80 | (cp & 0x3F));
+            return 3;
+        }
+        c[w] = (byte) (0xF0 | (cp >> 18));
+        c[w + 1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        c[w + 2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        c[w + 3] = (byte) (0x80 | (cp & 0x3F));
+        return 4;
     }
 
     private int referencedCharacter(int from, int to) {
@@ -445,14 +472,28 @@ final class LeanXml {
         }
         int cp = 0;
         for (int i = digitsFrom; i < to; i++) {
-            int d = Character.digit(c[i], hex ? 16 : 10);
-            if (d < 0 || c[i] > 'f') {
+            int d = digit(c[i], hex);
+            if (d < 0) {
                 return -1;
             }
             cp = cp * (hex ? 16 : 10) + d;
         }
         // A reference to a carriage return is how Jenkins keeps one; it is not normalised.
         return isPlainCharacter(cp) || cp == '\r' ? cp : -1;
+    }
+
+    /** The value of an ASCII digit, hexadecimal when asked; -1 for any other byte. */
+    private static int digit(byte b, boolean hex) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (hex && b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (hex && b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 
     private boolean startTag() {
@@ -557,21 +598,21 @@ final class LeanXml {
         return length == name.length() && startsWith(from, name);
     }
 
-    /** Returns the name in {@code c[from, to)}, from the thread's table when it was seen before. */
+    /** Returns the name (or class attribute) in {@code c[from, to)}, from the thread's table when seen before. */
     private String cachedName(int from, int to) {
-        char[] c = this.c;
+        byte[] c = this.c;
         int hash = 0;
         for (int i = from; i < to; i++) {
             hash = 31 * hash + c[i];
         }
         int slot = (hash ^ (hash >>> 16)) & (NAMES_CACHED - 1);
-        char[] known = nameChars[slot];
+        byte[] known = nameBytes[slot];
         if (known != null && Arrays.equals(known, 0, known.length, c, from, to)) {
             return nameTable[slot];
         }
-        String name = new String(c, from, to - from);
+        String name = new String(c, from, to - from, StandardCharsets.UTF_8);
         nameTable[slot] = name;
-        nameChars[slot] = Arrays.copyOfRange(c, from, to);
+        nameBytes[slot] = Arrays.copyOfRange(c, from, to);
         return name;
     }
 
@@ -579,7 +620,7 @@ final class LeanXml {
         if (pos >= n || (c[pos] != '\'' && c[pos] != '"')) {
             return false;
         }
-        char quote = c[pos++];
+        byte quote = c[pos++];
         while (pos < n && c[pos] != quote) {
             if (c[pos] == '<') {
                 return false;
@@ -622,7 +663,7 @@ final class LeanXml {
 
     /** Reads an ASCII name without colons. */
     private boolean name() {
-        char[] c = this.c;
+        byte[] c = this.c;
         int n = this.n;
         int p = pos;
         if (p >= n || !isNameStart(c[p])) {
@@ -637,12 +678,12 @@ final class LeanXml {
         return p - start <= MAX_NAME;
     }
 
-    private static boolean isNameStart(char ch) {
-        return ch < 128 && NAME[ch] == NAME_START;
+    private static boolean isNameStart(byte ch) {
+        return ch >= 0 && NAME[ch] == NAME_START;
     }
 
-    private static boolean isNameCharacter(char ch) {
-        return ch < 128 && NAME[ch] != 0;
+    private static boolean isNameCharacter(byte ch) {
+        return ch >= 0 && NAME[ch] != 0;
     }
 
     private static byte[] nameTable() {
@@ -657,12 +698,12 @@ final class LeanXml {
         return table;
     }
 
-    private static boolean isSpace(char ch) {
+    private static boolean isSpace(byte ch) {
         return ch == ' ' || ch == '\n' || ch == '\t';
     }
 
     private void skipSpaces() {
-        char[] c = this.c;
+        byte[] c = this.c;
         int n = this.n;
         int p = pos;
         while (p < n && isSpace(c[p])) {
@@ -684,7 +725,7 @@ final class LeanXml {
     }
 
     private int indexOf(String s, int from) {
-        char first = s.charAt(0);
+        byte first = (byte) s.charAt(0);
         for (int i = from; i + s.length() <= n; i++) {
             if (c[i] == first) {
                 int k = 1;
@@ -724,7 +765,7 @@ final class LeanXml {
         for (int i = 0; i < eventCount; i += 3) {
             switch (events[i]) {
                 case START -> handler.start(names[events[i + 1]], events[i + 2] == 0 ? "" : names[events[i + 2] - 1]);
-                case TEXT -> handler.text(c, events[i + 1], events[i + 2]);
+                case TEXT -> handler.utf8Text(c, events[i + 1], events[i + 2]);
                 default -> handler.end();
             }
         }

@@ -29,7 +29,7 @@ public record ResolvedReference(CredentialReference reference, Optional<Credenti
 
     /** Tells whether the id resolves to an app password. */
     public boolean isAppPassword() {
-        return kind().filter(k -> k == CredentialKind.APP_PASSWORD).isPresent();
+        return credential.isPresent() && credential.get().kind() == CredentialKind.APP_PASSWORD;
     }
 
     /**
@@ -38,6 +38,8 @@ public record ResolvedReference(CredentialReference reference, Optional<Credenti
      * name.
      */
     public boolean isPossiblyAppPassword() {
-        return kind().filter(k -> k == CredentialKind.UNKNOWN).isPresent() && !reference.isUsedWithAnotherHost();
+        return credential.isPresent()
+                && credential.get().kind() == CredentialKind.UNKNOWN
+                && !reference.isUsedWithAnotherHost();
     }
 }

@@ -33,9 +33,11 @@ public final class ScriptUses {
             Set.of("git", "checkout", "scmGit", "GitSCM", "gitUsernamePassword", "bitbucketCheckout");
     private static final String PAIR_BINDING = "usernamePassword";
     private static final String COLON_BINDING = "usernameColonPassword";
-    private static final String FREESTYLE_PAIR_BINDING =
+    /** The element of a freestyle "Username and password (separated)" binding, which {@link #freestyleBinding} reads. */
+    static final String FREESTYLE_PAIR_BINDING =
             "org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding";
-    private static final String FREESTYLE_COLON_BINDING =
+    /** The element of a freestyle "Username and password (conjoined)" binding. */
+    static final String FREESTYLE_COLON_BINDING =
             "org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordBinding";
     /** How far back an id's enclosing call and how far forward its end are looked for. */
     private static final int MAX_CALL = 1024;
@@ -103,16 +105,6 @@ public final class ScriptUses {
                     credentialsId, ReferenceSource.OTHER, Optional.empty(), UseChannel.BINDING_REST, Optional.of(fix));
         }
         return new CredentialReference(credentialsId, ReferenceSource.OTHER, UseChannel.UNKNOWN);
-    }
-
-    /**
-     * Tells whether a configuration element is a freestyle username/password binding.
-     *
-     * @param elementName an element name
-     * @return whether {@link #freestyleBinding} can classify it
-     */
-    public static boolean isFreestyleBinding(String elementName) {
-        return elementName.equals(FREESTYLE_PAIR_BINDING) || elementName.equals(FREESTYLE_COLON_BINDING);
     }
 
     private static void namedArguments(

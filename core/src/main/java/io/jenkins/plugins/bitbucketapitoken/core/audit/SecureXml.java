@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,6 +51,19 @@ final class SecureXml {
         }
 
         void text(char[] ch, int start, int length);
+
+        /**
+         * Hears text as strict UTF-8 bytes, as {@link LeanXml} reads it; a handler that looks at few texts can
+         * decide from the bytes which to decode. By default it decodes them and hears them as characters.
+         *
+         * @param utf8 holds the text; valid only during the call
+         * @param start where the text starts
+         * @param length how many bytes it has
+         */
+        default void utf8Text(byte[] utf8, int start, int length) {
+            char[] chars = new String(utf8, start, length, StandardCharsets.UTF_8).toCharArray();
+            text(chars, 0, chars.length);
+        }
 
         void end();
     }
@@ -138,9 +152,24 @@ final class SecureXml {
      * @return what came of it, as for {@link #parse(byte[], Handler)}
      */
     static Outcome parse(byte[] bytes, Handler handler, Parsers parsers) {
-        if (parsers == Parsers.LEAN_THEN_SAX && LeanXml.parse(bytes, handler)) {
+        return parse(bytes, bytes.length, handler, parsers);
+    }
+
+    /**
+     * Parses a document that fills the start of a buffer, as {@link #parse(byte[], Handler, Parsers)} does.
+     *
+     * @param buffer holds the document from index 0
+     * @param length how many bytes of the buffer are the document's
+     * @param handler what to do with its elements and text
+     * @param parsers whether {@link LeanXml} may read it first
+     * @return what came of it
+     */
+    static Outcome parse(byte[] buffer, int length, Handler handler, Parsers parsers) {
+        if (parsers == Parsers.LEAN_THEN_SAX && LeanXml.parse(buffer, length, handler)) {
             return Outcome.OK;
         }
+        // The rare documents the lean reader declines are read from a copy of exactly their bytes.
+        byte[] bytes = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         // How to read the bytes is decided before the handler hears anything, so that it hears the document
         // once: a parse that stops at a bad byte and starts again would feed it half a document first.
         Reading reading = readingOf(bytes);

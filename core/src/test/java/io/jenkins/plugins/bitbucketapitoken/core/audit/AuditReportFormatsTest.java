@@ -2,6 +2,8 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +94,31 @@ class AuditReportFormatsTest {
             assertThat(out.toString()).as("%d threads", threads).isEqualTo(sequential);
         }
         assertThat(sequential).contains("team-0/job-0 \\\"quoted\\\"\\n\\u2028", "team-1/job-4999");
+    }
+
+    @Test
+    void shouldWriteTheSameJsonAsUtf8BytesToAStream() {
+        // given: more items than one rendering task takes, with characters outside ASCII and outside the BMP
+        AuditBuilder builder = new AuditBuilder("/var/jenkins", LocalDate.of(2026, 8, 1));
+        for (int i = 0; i < 3000; i++) {
+            builder.addItem(new ItemRecord(
+                    "équipe-" + (i % 7) + "/job-" + i + (i % 13 == 0 ? " \uD83D\uDE00 \"q\"" : ""),
+                    "hudson.model.FreeStyleProject",
+                    false,
+                    List.of(new CredentialReference("bb-" + i, ReferenceSource.SCM)),
+                    List.of()));
+        }
+        AuditReport report = builder.build();
+        byte[] expected = AuditReportJson.toJson(report).getBytes(StandardCharsets.UTF_8);
+
+        for (int threads : List.of(1, 2, 3)) {
+            // when
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            AuditReportJson.writeUtf8(report, out, threads);
+
+            // then
+            assertThat(out.toByteArray()).as("%d threads", threads).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -248,6 +248,89 @@ class ItemConfigReaderTest {
         assertThat(item.references().get(0).host()).isEmpty();
     }
 
+    @Property(tries = 300)
+    void shouldReadAnItemAlikeWhetherTheLeanReaderOrSaxReadsIt(@ForAll("configurations") String xml) {
+        // given: elements of every kind the reader looks for, nested at random, with text in any case and script,
+        // such as a dotless i or a Kelvin sign, which Unicode case rules match with ASCII letters
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+
+        // when
+        Validated<ItemRecord> lean = ItemConfigReader.read("job", bytes, SecureXml.Parsers.LEAN_THEN_SAX);
+        Validated<ItemRecord> sax = ItemConfigReader.read("job", bytes, SecureXml.Parsers.SAX_ONLY);
+
+        // then
+        assertThat(lean.value()).isEqualTo(sax.value());
+        assertThat(lean.problems()).isEqualTo(sax.problems());
+    }
+
+    @Test
+    void shouldReadTextWithNonAsciiLookalikesOfBitbucketFromBytesAsFromAString() {
+        // given: a dotless i (U+0131), whose upper case is I: String.regionMatches ignoring case takes it for an i,
+        // so the byte reader leaves such text to the String comparison instead of deciding on its ASCII bytes
+        String xml = "<project><description>see https://b\u0131tbucket.org/acme/widget and"
+                + " https://bitbuc\u212Aet.example.com/x/y</description></project>";
+
+        // when
+        ItemRecord fromBytes = ItemConfigReader.read("job", xml.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+
+        // then
+        assertThat(fromBytes).isEqualTo(ItemConfigReader.read("job", xml).orElseThrow());
+    }
+
+    @Provide
+    Arbitrary<String> configurations() {
+        Arbitrary<String> names = Arbitraries.of(
+                "scm",
+                "source",
+                "navigators",
+                "jenkins.branch.BranchSource",
+                "userRemoteConfigs",
+                "hudson.plugins.git.UserRemoteConfig",
+                "org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding",
+                "definition",
+                "script",
+                "hudson.tasks.Shell",
+                "command",
+                "disabled",
+                "credentialsId",
+                "gitCredentialsId",
+                "url",
+                "serverUrl",
+                "remote",
+                "repoOwner",
+                "repository",
+                "usernameVariable",
+                "description");
+        Arbitrary<String> texts = Arbitraries.of(
+                "bb",
+                " bb-token ",
+                "true",
+                "https://bitbucket.org/acme/widget.git",
+                "https://BitBucket.ORG/Acme/Widget",
+                "https://b\u0131tbucket.org/acme/dotless",
+                "https://bitbuc\u212Aet.org/acme/kelvin",
+                "acme",
+                "git url: 'https://bitbucket.org/acme/x.git', credentialsId: 'bb'",
+                "curl -u $U:$P https://api.bitbucket.org/2.0/user",
+                "U",
+                "&amp;&#xe9;&#x1F600;",
+                "");
+        return Arbitraries.lazyOf(() -> element(names, texts, 4)).map(body -> "<project>" + body + "</project>");
+    }
+
+    private static Arbitrary<String> element(Arbitrary<String> names, Arbitrary<String> texts, int depth) {
+        Arbitrary<String> content = depth == 0
+                ? texts
+                : Arbitraries.oneOf(
+                        texts,
+                        Arbitraries.lazyOf(() -> element(names, texts, depth - 1))
+                                .list()
+                                .ofMaxSize(3)
+                                .map(children -> String.join("\n  ", children)));
+        return names.flatMap(name -> content.map(inner -> "<" + name + ">" + inner + "</" + name + ">"));
+    }
+
     @Provide
     Arbitrary<String> ids() {
         return Arbitraries.strings()
