@@ -93,9 +93,12 @@ public final class AuditBuilder {
      */
     public AuditReport build() {
         CredentialIndex read = CredentialIndex.of(credentials);
-        List<ItemRecord> named = items.stream()
-                .filter(i -> !i.references().isEmpty() || !i.bitbucketUrls().isEmpty())
-                .toList();
+        List<ItemRecord> named = new ArrayList<>(items.size());
+        for (ItemRecord item : items) {
+            if (!item.references().isEmpty() || !item.bitbucketUrls().isEmpty()) {
+                named.add(item);
+            }
+        }
         // Records are looked up by identity: they all come from one index, and their hash codes cost more.
         // Each loop's body is a method of its own: a loop over every item runs once, and the JVM compiles a method
         // that is called often long before a loop that runs long (the launcher's client compiler included).
@@ -110,7 +113,8 @@ public final class AuditBuilder {
                 decided.put(record, decide(record, uses.getOrDefault(record, new Uses())));
             }
         }
-        Map<CredentialRecord, TreeSet<String>> usedBy = new IdentityHashMap<>();
+        // The names of the items that use each credential, in any order and with repeats: sorted once at the end.
+        Map<CredentialRecord, List<String>> usedBy = new IdentityHashMap<>();
         List<AuditedItem> audited = new ArrayList<>();
         List<String> usingAppPasswords = new ArrayList<>();
         for (int n = 0; n < named.size(); n++) {
@@ -124,7 +128,7 @@ public final class AuditBuilder {
         List<AuditedCredential> auditedCredentials = read.records().stream()
                 .map(c -> decided.getOrDefault(c, c))
                 .sorted(Comparator.comparing(CredentialRecord::store).thenComparing(CredentialRecord::id))
-                .map(c -> new AuditedCredential(c, new ArrayList<>(usedBy.getOrDefault(c, new TreeSet<>()))))
+                .map(c -> new AuditedCredential(c, sortedDistinct(usedBy.getOrDefault(c, List.of()))))
                 .toList();
         List<SkippedFile> sortedSkipped = new ArrayList<>(skipped);
         sortedSkipped.sort(Comparator.comparing(SkippedFile::path).thenComparing(SkippedFile::reason));
@@ -161,15 +165,28 @@ public final class AuditBuilder {
             ItemRecord item,
             List<Optional<CredentialRecord>> credentialsOfItem,
             Map<CredentialRecord, CredentialRecord> decided,
-            Map<CredentialRecord, TreeSet<String>> usedBy) {
+            Map<CredentialRecord, List<String>> usedBy) {
         List<ResolvedReference> resolved = new ArrayList<>();
         for (int r = 0; r < item.references().size(); r++) {
             Optional<CredentialRecord> credential = credentialsOfItem.get(r).map(c -> decided.getOrDefault(c, c));
             credential.ifPresent(
-                    c -> usedBy.computeIfAbsent(c, k -> new TreeSet<>()).add(item.fullName()));
+                    c -> usedBy.computeIfAbsent(c, k -> new ArrayList<>()).add(item.fullName()));
             resolved.add(new ResolvedReference(item.references().get(r), credential));
         }
         return new AuditedItem(item, resolved);
+    }
+
+    /** Returns the names sorted, each once: what a TreeSet would hold, for a list many times longer than it. */
+    private static List<String> sortedDistinct(List<String> names) {
+        List<String> sorted = new ArrayList<>(names);
+        sorted.sort(null);
+        List<String> distinct = new ArrayList<>(sorted.size());
+        for (String name : sorted) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(name)) {
+                distinct.add(name);
+            }
+        }
+        return distinct;
     }
 
     /** Decides the kind of a credential whose kind depends on its uses, and adds the uses to its evidence. */

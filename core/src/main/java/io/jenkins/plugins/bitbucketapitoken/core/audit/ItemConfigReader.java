@@ -264,6 +264,10 @@ public final class ItemConfigReader {
         private static final int MAX_KEPT = 4096;
 
         private boolean busy;
+        /** Ids and hosts as first read on this thread, kept from document to document (see {@link #shared}). */
+        private final Map<String, String> sharedStrings = new HashMap<>();
+
+        private final Map<String, Optional<String>> sharedHosts = new HashMap<>();
         private final List<String> path = new ArrayList<>();
         /** The role bits of each open element's name, as {@link #path} holds the names. */
         private int[] roles = new int[64];
@@ -282,6 +286,23 @@ public final class ItemConfigReader {
         private final List<Map<String, String>> bindings = new ArrayList<>();
         /** The shell and batch commands of a freestyle job, joined: what its bindings are used for. */
         private StringBuilder commands = new StringBuilder();
+
+        /**
+         * Returns the equal string this thread's collector kept before, or keeps this one: a scan holds every item's
+         * references until its report is written, and thousands of items name the same few ids and hosts.
+         */
+        private String shared(String value) {
+            if (sharedStrings.size() >= MAX_KEPT) {
+                sharedStrings.clear();
+                sharedHosts.clear();
+            }
+            String known = sharedStrings.putIfAbsent(value, value);
+            return known == null ? value : known;
+        }
+
+        private Optional<String> shared(Optional<String> host) {
+            return host.isEmpty() ? host : sharedHosts.computeIfAbsent(shared(host.get()), Optional::of);
+        }
 
         /** Returns the thread's collector, empty, or a new one when it is busy. */
         static Collector acquire() {
@@ -420,7 +441,7 @@ public final class ItemConfigReader {
 
         /** Gives the ids of a remote or source the host it points at, and passes them outwards. */
         private void close(Target target) {
-            Optional<String> host = target.host();
+            Optional<String> host = shared(target.host());
             if (target.kind == Target.Kind.SOURCE && target.mayBeBitbucket()) {
                 target.composeUrl().ifPresent(urls::add);
             }
@@ -448,7 +469,7 @@ public final class ItemConfigReader {
             if (isCredentialsIdElement(name)) {
                 String id = text.value().strip();
                 if (!id.isEmpty() && !id.equals("SAME")) {
-                    add(new CredentialReference(id, whereNow()));
+                    add(new CredentialReference(shared(id), whereNow()));
                 }
                 return;
             }

@@ -50,6 +50,21 @@ public final class JenkinsSecretDecryptor implements SecretDecryptor {
     }
 
     /**
+     * Loads the JDK's SHA-256 and AES implementations, which takes tens of milliseconds the first time in a JVM
+     * (its security providers and policy are read then), so that a caller can have it done on another thread while
+     * it starts. Optional: {@link #load} works without it, and reports any failure itself.
+     */
+    public static void prepare() {
+        try {
+            MessageDigest.getInstance("SHA-256");
+            Cipher.getInstance("AES/ECB/PKCS5Padding");
+            Cipher.getInstance("AES/CBC/PKCS5Padding");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // Nothing to prepare: load and decrypt say what is missing when they need it.
+        }
+    }
+
+    /**
      * Loads the keys of a Jenkins home.
      *
      * @param jenkinsHome the Jenkins home directory
