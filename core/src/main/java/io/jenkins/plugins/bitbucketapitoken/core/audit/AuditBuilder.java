@@ -128,7 +128,7 @@ public final class AuditBuilder {
         List<AuditedCredential> auditedCredentials = read.records().stream()
                 .map(c -> decided.getOrDefault(c, c))
                 .sorted(Comparator.comparing(CredentialRecord::store).thenComparing(CredentialRecord::id))
-                .map(c -> new AuditedCredential(c, sortedDistinct(usedBy.getOrDefault(c, List.of()))))
+                .map(c -> new AuditedCredential(c, sortedDistinct(usedBy.getOrDefault(c, new ArrayList<>()))))
                 .toList();
         List<SkippedFile> sortedSkipped = new ArrayList<>(skipped);
         sortedSkipped.sort(Comparator.comparing(SkippedFile::path).thenComparing(SkippedFile::reason));
@@ -176,12 +176,11 @@ public final class AuditBuilder {
         return new AuditedItem(item, resolved);
     }
 
-    /** Returns the names sorted, each once: what a TreeSet would hold, for a list many times longer than it. */
+    /** Returns the names sorted, each once: what a TreeSet would hold. Sorts the list it is given, which it owns. */
     private static List<String> sortedDistinct(List<String> names) {
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(null);
-        List<String> distinct = new ArrayList<>(sorted.size());
-        for (String name : sorted) {
+        names.sort(null);
+        List<String> distinct = new ArrayList<>(names.size());
+        for (String name : names) {
             if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).equals(name)) {
                 distinct.add(name);
             }
