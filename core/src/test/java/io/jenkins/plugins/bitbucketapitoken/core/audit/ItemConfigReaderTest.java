@@ -278,6 +278,50 @@ class ItemConfigReaderTest {
         assertThat(fromBytes).isEqualTo(ItemConfigReader.read("job", xml).orElseThrow());
     }
 
+    @Test
+    void shouldReadEachItemAsIfAloneWhenOneThreadReadsManyInARow() throws Exception {
+        // given: an item with all that the reader keeps while it reads (a disabled flag, a Git remote, a freestyle
+        // binding and the commands that use it), a broken one that stops halfway, then a plain one, all read on one
+        // thread, whose reader is reused from item to item
+        String busy = "<project><disabled>true</disabled><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig>"
+                + "<url>https://bitbucket.org/acme/widget.git</url><credentialsId>bb</credentialsId>"
+                + "</hudson.plugins.git.UserRemoteConfig></userRemoteConfigs></scm><buildWrappers>"
+                + "<org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper><bindings>"
+                + "<org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding>"
+                + "<credentialsId>bb-rest</credentialsId><usernameVariable>U</usernameVariable>"
+                + "</org.jenkinsci.plugins.credentialsbinding.impl.UsernamePasswordMultiBinding></bindings>"
+                + "</org.jenkinsci.plugins.credentialsbinding.impl.SecretBuildWrapper></buildWrappers><builders>"
+                + "<hudson.tasks.Shell><command>curl -u $U https://api.bitbucket.org/2.0/user</command>"
+                + "</hudson.tasks.Shell></builders></project>";
+        String broken = "<project><scm><userRemoteConfigs><hudson.plugins.git.UserRemoteConfig><credentialsId>x";
+        String plain = "<project><builders><hudson.tasks.Shell><command>make</command></hudson.tasks.Shell>"
+                + "</builders></project>";
+
+        // when
+        ItemRecord first = ItemConfigReader.read("busy", busy.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        Validated<ItemRecord> second = ItemConfigReader.read("broken", broken.getBytes(StandardCharsets.UTF_8));
+        ItemRecord third = ItemConfigReader.read("plain", plain.getBytes(StandardCharsets.UTF_8))
+                .orElseThrow();
+        ItemRecord[] alone = new ItemRecord[1];
+        Thread fresh =
+                new Thread(() -> alone[0] = ItemConfigReader.read("plain", plain.getBytes(StandardCharsets.UTF_8))
+                        .orElseThrow());
+        fresh.start();
+        fresh.join();
+
+        // then: nothing of one item is carried into the next
+        assertThat(first.disabled()).isTrue();
+        assertThat(first.references())
+                .extracting(CredentialReference::credentialsId)
+                .containsExactly("bb", "bb-rest");
+        assertThat(second.isValid()).isFalse();
+        assertThat(third).isEqualTo(alone[0]);
+        assertThat(third.disabled()).isFalse();
+        assertThat(third.references()).isEmpty();
+        assertThat(third.bitbucketUrls()).isEmpty();
+    }
+
     @Provide
     Arbitrary<String> configurations() {
         Arbitrary<String> names = Arbitraries.of(
