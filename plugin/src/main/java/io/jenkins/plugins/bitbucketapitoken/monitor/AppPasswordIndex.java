@@ -176,10 +176,9 @@ public class AppPasswordIndex {
      * page: costs the queued events and the number of rows, never a rescan.
      */
     public AppPasswordSummary freshSummary() {
-        if (ready) {
-            settle();
+        if (!ready || !settle()) {
+            publish(); // settle recomputed nothing: recompute for the runtime evidence of the last moments
         }
-        publish();
         return summary;
     }
 
@@ -303,11 +302,14 @@ public class AppPasswordIndex {
     }
 
     /**
-     * Applies every queued event now and recomputes the summary; the background task calls it, and tests that must
-     * not sleep. Renames and deletes are applied first, in order; then each changed item is re-read once, under
-     * its current name, with its own store if it is a folder; then the system store if it was saved.
+     * Applies every queued event now and recomputes the summary if anything changed; the background task calls it,
+     * and tests that must not sleep. Renames and deletes are applied first, in order; then each changed item is
+     * re-read once, under its current name, with its own store if it is a folder; then the system store if it was
+     * saved.
+     *
+     * @return whether the summary was recomputed: not when nothing was queued and no build failed since
      */
-    synchronized void settle() {
+    synchronized boolean settle() {
         settleScheduled.set(false);
         List<Event> batch = new ArrayList<>();
         for (Event e = pending.poll(); e != null; e = pending.poll()) {
@@ -318,9 +320,11 @@ public class AppPasswordIndex {
                 apply(batch);
             }
         }
-        if (usageChanged.getAndSet(false) || !batch.isEmpty()) {
-            publish(); // nothing queued and no new failure: the summary is still current
+        boolean changed = usageChanged.getAndSet(false) || !batch.isEmpty();
+        if (changed) {
+            publish();
         }
+        return changed;
     }
 
     private void apply(List<Event> batch) {

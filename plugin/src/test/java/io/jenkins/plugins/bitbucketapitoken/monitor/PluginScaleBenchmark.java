@@ -179,8 +179,6 @@ class PluginScaleBenchmark {
                 teams.get(random.nextInt(teams.size())).save();
                 settle(index, mode, "  background apply after a folder save (ms)", i < 20);
             }
-        }
-        if (index != null) {
             savesWithAndWithoutTheListeners(jobs, teams, random);
         }
         Folder big = (Folder) j.jenkins.getItem("big");

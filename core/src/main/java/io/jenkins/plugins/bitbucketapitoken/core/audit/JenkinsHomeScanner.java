@@ -221,7 +221,7 @@ public final class JenkinsHomeScanner {
 
         /**
          * Reads a leaf's config.xml if it is there, with one stat call when it is: what {@link #isItem} and
-         * {@link #readFile} would each find out again is what that call said.
+         * {@link #readContent(Path)} would each find out again is what that call said.
          */
         private ItemRead readLeaf(Path config, String fullName) {
             BasicFileAttributes attributes;
@@ -261,13 +261,7 @@ public final class JenkinsHomeScanner {
 
         /** Reads one item's config.xml, and its folder credentials if it is a folder. */
         private ItemRead readItem(Path config, String fullName) {
-            BasicFileAttributes attributes;
-            try {
-                attributes = Files.readAttributes(config, BasicFileAttributes.class);
-            } catch (IOException | RuntimeException e) {
-                return new ItemRead(unreadable(config, e));
-            }
-            return readItem(config, fullName, readContent(config, attributes));
+            return readItem(config, fullName, readContent(config));
         }
 
         /** Reads an item from the file's bytes, which are in the thread's read buffer and valid until its next read. */
@@ -310,19 +304,20 @@ public final class JenkinsHomeScanner {
             builder.addSkipped(new SkippedFile(path, problem.message()));
         }
 
+        /** Reads a whole file into an array of its own. */
         private Optional<byte[]> readFile(Path file) {
+            return readContent(file).map(Content::copy);
+        }
+
+        /** Reads a whole file into the thread's read buffer, as {@link #readContent(Path, BasicFileAttributes)}. */
+        private Optional<Content> readContent(Path file) {
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(file, BasicFileAttributes.class);
             } catch (IOException | RuntimeException e) {
                 return unreadable(file, e);
             }
-            return readFile(file, attributes);
-        }
-
-        /** Reads a whole file whose attributes were just read, into an array of its own. */
-        private Optional<byte[]> readFile(Path file, BasicFileAttributes attributes) {
-            return readContent(file, attributes).map(Content::copy);
+            return readContent(file, attributes);
         }
 
         /**

@@ -179,9 +179,9 @@ public final class AppPasswordUsageIndex {
      */
     public synchronized AppPasswordSummary summary(UsageLog usage, DeprecationPhase phase) {
         List<AppPasswordSummary.Row> rows = new ArrayList<>();
-        appPasswordUses.forEach((item, credentials) -> credentials.stream()
-                .sorted(Comparator.comparing(CredentialRecord::id))
-                .forEach(c -> rows.add(new AppPasswordSummary.Row(item, c, usage.evidence(c.id())))));
+        // the summary sorts its rows by item, then credential
+        appPasswordUses.forEach((item, credentials) ->
+                credentials.forEach(c -> rows.add(new AppPasswordSummary.Row(item, c, usage.evidence(c.id())))));
         return new AppPasswordSummary(phase, rows, List.copyOf(appPasswords));
     }
 
