@@ -2,7 +2,8 @@
 # Benchmark of `bitbucket-api-token scan` (the launcher, cli/target/bitbucket-api-token) on synthetic Jenkins homes
 # (SyntheticJenkinsHome, default 50,000 and 500,000 jobs), against the physical limit on the same machine in the
 # same loop: reading every config.xml once on all cores (find | xargs -P cat), and, for reference, with one reader
-# (find -exec cat). Five interleaved runs of each; min/median/max of wall time and of the scan's peak RSS.
+# (find -exec cat). Five interleaved runs of each; min/median/max of wall time, of CPU time (user + system: on few
+# cores wall time follows it) and of the scan's peak RSS.
 # Targets (issue 15): scan within 1.2x of the parallel read and under 256 MB at 50,000 jobs; at 500,000 the ratio
 # within 10% of the 50,000 one and under 512 MB.
 #
@@ -67,14 +68,17 @@ for JOBS in "${SIZES[@]}"; do
   fi
 
   LOAD_BEFORE=$(load)
-  PAR=(); SINGLE=(); SCAN=(); RSS=(); JJ=(); JJ_RSS=()
+  PAR=(); PAR_CPU=(); SINGLE=(); SCAN=(); SCAN_CPU=(); RSS=(); JJ=(); JJ_RSS=()
   for _ in $(seq "$RUNS"); do
-    PAR+=("$( { /usr/bin/time -f '%e' sh -c \
-      "find '$HOME_DIR' -name config.xml -print0 | xargs -0 -P$CORES -n 2000 cat >/dev/null"; } 2>&1 )")
+    OUT=$( { /usr/bin/time -f '%e %U %S' sh -c \
+      "find '$HOME_DIR' -name config.xml -print0 | xargs -0 -P$CORES -n 2000 cat >/dev/null"; } 2>&1 | tail -1)
+    read -r WALL T_USER T_SYS <<<"$OUT"
+    PAR+=("$WALL"); PAR_CPU+=("$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN {printf "%.2f", u + s}')")
     SINGLE+=("$( { /usr/bin/time -f '%e' find "$HOME_DIR" -name config.xml -exec cat {} + >/dev/null; } 2>&1 )")
     # The scan exits 1 here (the generated home uses app passwords on purpose), so its status is ignored.
-    OUT=$( { /usr/bin/time -f '%e %M' "$LAUNCHER" scan "$HOME_DIR" --format json >/dev/null || true; } 2>&1 | tail -1)
-    SCAN+=("${OUT% *}"); RSS+=("$((${OUT#* } / 1024))")
+    OUT=$( { /usr/bin/time -f '%e %U %S %M' "$LAUNCHER" scan "$HOME_DIR" --format json >/dev/null || true; } 2>&1 | tail -1)
+    read -r WALL T_USER T_SYS KB <<<"$OUT"
+    SCAN+=("$WALL"); SCAN_CPU+=("$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN {printf "%.2f", u + s}')"); RSS+=("$((KB / 1024))")
     if [ -n "${BENCH_JAVA_JAR:-}" ]; then
       OUT=$( { /usr/bin/time -f '%e %M' java -jar "$JAR" scan "$HOME_DIR" --format json >/dev/null || true; } 2>&1 | tail -1)
       JJ+=("${OUT% *}"); JJ_RSS+=("$((${OUT#* } / 1024))")
@@ -86,15 +90,19 @@ for JOBS in "${SIZES[@]}"; do
   RATIO[$JOBS]=$(awk -v m="$M" -v p="$P" 'BEGIN {printf "%.2f", m / p}')
   echo
   echo "== $JOBS jobs: $FILES config.xml files, $((BYTES / 1024 / 1024)) MiB; load average $LOAD_BEFORE before, $(load) after"
-  echo "                              time min/median/max (s)   peak RSS min/median/max (MB)"
-  printf '%-30s%-26s\n' "parallel read (xargs -P$CORES cat)" "$(printf '%s\n' "${PAR[@]}" | stats)"
+  echo "                              time min/median/max (s)   CPU min/median/max (s)    peak RSS min/median/max (MB)"
+  printf '%-30s%-26s%s\n' "parallel read (xargs -P$CORES cat)" "$(printf '%s\n' "${PAR[@]}" | stats)" \
+    "$(printf '%s\n' "${PAR_CPU[@]}" | stats)"
   printf '%-30s%-26s\n' "single read (find -exec cat)" "$(printf '%s\n' "${SINGLE[@]}" | stats)"
-  printf '%-30s%-26s%s\n' "scan (launcher)" "$(printf '%s\n' "${SCAN[@]}" | stats)" "$(printf '%s\n' "${RSS[@]}" | stats)"
+  printf '%-30s%-26s%-26s%s\n' "scan (launcher)" "$(printf '%s\n' "${SCAN[@]}" | stats)" \
+    "$(printf '%s\n' "${SCAN_CPU[@]}" | stats)" "$(printf '%s\n' "${RSS[@]}" | stats)"
   if [ -n "${BENCH_JAVA_JAR:-}" ]; then
-    printf '%-30s%-26s%s\n' "scan (java -jar, JVM defaults)" "$(printf '%s\n' "${JJ[@]}" | stats)" \
+    printf '%-30s%-26s%-26s%s\n' "scan (java -jar, JVM defaults)" "$(printf '%s\n' "${JJ[@]}" | stats)" "" \
       "$(printf '%s\n' "${JJ_RSS[@]}" | stats)"
   fi
-  echo "median ratio scan / parallel read: ${RATIO[$JOBS]}x; scan / single read: $(awk -v m="$M" -v s="$S" 'BEGIN {printf "%.2f", m / s}')x"
+  echo "median ratio scan / parallel read: ${RATIO[$JOBS]}x; scan / single read: $(awk -v m="$M" -v s="$S" 'BEGIN {printf "%.2f", m / s}')x;" \
+    "CPU, scan / parallel read: $(awk -v m="$(printf '%s\n' "${SCAN_CPU[@]}" | median)" \
+      -v p="$(printf '%s\n' "${PAR_CPU[@]}" | median)" 'BEGIN {printf "%.2f", m / p}')x"
   echo "runs: parallel ${PAR[*]} | single ${SINGLE[*]} | scan ${SCAN[*]} (RSS MB ${RSS[*]})"
 done
 

@@ -30,8 +30,9 @@ import picocli.CommandLine.Option;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks an API token against Bitbucket Cloud: the REST API (GET /2.0/user and the repository) and Git"
-                    + " over HTTPS (what git ls-remote fetches; with --push also write access, nothing is pushed).",
+            "Checks an API token against Bitbucket Cloud, on the REST API and over Git (HTTPS).",
+            "REST: the account (GET /2.0/user) and the repository. Git: what git ls-remote fetches; with --push also"
+                    + " write access (nothing is pushed).",
             "The token is read from --token-file or the environment variable " + VerifyCommand.TOKEN_ENV
                     + ", never from the command line; it never appears in the output.",
             "Exit codes: 0 every checked channel works, 1 a channel fails, 2 usage error."
