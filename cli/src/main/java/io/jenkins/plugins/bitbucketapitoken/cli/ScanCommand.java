@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,8 +76,22 @@ final class ScanCommand implements Callable<Integer> {
             names = "--max-file-size",
             paramLabel = "BYTES",
             defaultValue = "33554432",
+            converter = ByteCount.class,
             description = "Skip files larger than this (default: 32 MiB).")
     private long maxFileBytes;
+
+    /** Reads a number of bytes, and says what to write when it is not one (picocli would say "not a long"). */
+    static final class ByteCount implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a number of bytes. Write a whole"
+                        + " number, for example 33554432 for 32 MiB.");
+            }
+        }
+    }
 
     ScanCommand(Terminal terminal) {
         this.terminal = terminal;

@@ -169,11 +169,20 @@ class ScanCommandTest {
         CliRun missing = CliRun.run("", "scan", dir.resolve("nope").toString());
         CliRun badDate = CliRun.run("", "scan", dir.toString(), "--as-of", "28/07/2026");
         CliRun badFormat = CliRun.run("", "scan", dir.toString(), "--format", "xml");
+        CliRun badSize = CliRun.run("", "scan", dir.toString(), "--max-file-size", "32MB");
+        CliRun zeroSize = CliRun.run("", "scan", dir.toString(), "--max-file-size", "0");
 
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("is not a directory").contains("JENKINS_HOME");
         assertThat(badDate.exitCode()).isEqualTo(2);
         assertThat(badDate.err()).contains("Write it as YYYY-MM-DD");
         assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badSize.exitCode()).isEqualTo(2);
+        assertThat(badSize.err())
+                .contains("--max-file-size")
+                .contains("'32MB' is not a number of bytes")
+                .contains("Write a whole number");
+        assertThat(zeroSize.exitCode()).isEqualTo(2);
+        assertThat(zeroSize.err()).contains("must be a positive number of bytes");
     }
 }
