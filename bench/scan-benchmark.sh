@@ -36,6 +36,8 @@ mkdir -p "$DIR"
 stats() { sort -n | awk '{v[NR] = $1} END {printf "%s/%s/%s", v[1], v[int((NR + 1) / 2)], v[NR]}'; }
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds of a run: user + system
+cpu() { awk -v u="$1" -v s="$2" 'BEGIN {printf "%.2f", u + s}'; }
 
 echo "machine: ${CORES} cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/Mem:/ {print $2}') GB," \
   "$(java -version 2>&1 | head -1)"
@@ -73,12 +75,12 @@ for JOBS in "${SIZES[@]}"; do
     OUT=$( { /usr/bin/time -f '%e %U %S' sh -c \
       "find '$HOME_DIR' -name config.xml -print0 | xargs -0 -P$CORES -n 2000 cat >/dev/null"; } 2>&1 | tail -1)
     read -r WALL T_USER T_SYS <<<"$OUT"
-    PAR+=("$WALL"); PAR_CPU+=("$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN {printf "%.2f", u + s}')")
+    PAR+=("$WALL"); PAR_CPU+=("$(cpu "$T_USER" "$T_SYS")")
     SINGLE+=("$( { /usr/bin/time -f '%e' find "$HOME_DIR" -name config.xml -exec cat {} + >/dev/null; } 2>&1 )")
     # The scan exits 1 here (the generated home uses app passwords on purpose), so its status is ignored.
     OUT=$( { /usr/bin/time -f '%e %U %S %M' "$LAUNCHER" scan "$HOME_DIR" --format json >/dev/null || true; } 2>&1 | tail -1)
     read -r WALL T_USER T_SYS KB <<<"$OUT"
-    SCAN+=("$WALL"); SCAN_CPU+=("$(awk -v u="$T_USER" -v s="$T_SYS" 'BEGIN {printf "%.2f", u + s}')"); RSS+=("$((KB / 1024))")
+    SCAN+=("$WALL"); SCAN_CPU+=("$(cpu "$T_USER" "$T_SYS")"); RSS+=("$((KB / 1024))")
     if [ -n "${BENCH_JAVA_JAR:-}" ]; then
       OUT=$( { /usr/bin/time -f '%e %M' java -jar "$JAR" scan "$HOME_DIR" --format json >/dev/null || true; } 2>&1 | tail -1)
       JJ+=("${OUT% *}"); JJ_RSS+=("$((${OUT#* } / 1024))")

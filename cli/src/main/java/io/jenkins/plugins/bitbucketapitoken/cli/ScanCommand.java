@@ -75,7 +75,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--max-file-size",
             paramLabel = "BYTES",
-            defaultValue = "33554432",
+            defaultValue = "" + JenkinsHomeScanner.DEFAULT_MAX_FILE_BYTES,
             converter = ByteCount.class,
             description = "Skip files larger than this (default: 32 MiB).")
     private long maxFileBytes;
@@ -88,7 +88,7 @@ final class ScanCommand implements Callable<Integer> {
                 return Long.parseLong(value.strip());
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a number of bytes. Write a whole"
-                        + " number, for example 33554432 for 32 MiB.");
+                        + " number, for example " + JenkinsHomeScanner.DEFAULT_MAX_FILE_BYTES + " for 32 MiB.");
             }
         }
     }
