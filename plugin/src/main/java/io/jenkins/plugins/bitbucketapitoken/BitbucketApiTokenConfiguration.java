@@ -113,13 +113,13 @@ public class BitbucketApiTokenConfiguration extends GlobalConfiguration {
     }
 
     /** Checks the REST API base URL through core. */
-    public FormValidation doCheckApiUrl(@QueryParameter String value) {
-        return check(BitbucketEndpoints.of(value, null));
+    public FormValidation doCheckApiUrl(StaplerRequest2 request) {
+        return check(BitbucketEndpoints.of(FormValidations.raw(request, "value"), null));
     }
 
     /** Checks the Git base URL through core. */
-    public FormValidation doCheckGitUrl(@QueryParameter String value) {
-        return check(BitbucketEndpoints.of(null, value));
+    public FormValidation doCheckGitUrl(StaplerRequest2 request) {
+        return check(BitbucketEndpoints.of(null, FormValidations.raw(request, "value")));
     }
 
     private static FormValidation check(Validated<BitbucketEndpoints> endpoints) {

@@ -1,10 +1,12 @@
 package io.jenkins.plugins.bitbucketapitoken;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.bitbucketapitoken.core.LinkedText;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.util.List;
+import org.kohsuke.stapler.StaplerRequest2;
 
 /** Turns core's problems into Jenkins form messages: errors stay errors, warnings warnings, notes plain text. */
 public final class FormValidations {
@@ -38,6 +40,22 @@ public final class FormValidations {
             case WARNING -> FormValidation.warningWithMarkup(markup);
             case INFO -> FormValidation.okWithMarkup(markup);
         };
+    }
+
+    /**
+     * Reads a form field exactly as the browser sent it. Jenkins registers a Stapler converter that decrypts every
+     * {@code {AQAA...}} value bound to a {@code String} parameter ({@code hudson.util.Secret}), so a check that took
+     * a field as {@code @QueryParameter String} would decrypt any ciphertext a user pastes in, and a check whose
+     * message repeats the field ("... does not look like an e-mail address") would show its plain text. Every check
+     * of this plugin reads its fields through this method.
+     *
+     * @param request the current request
+     * @param name the field's name, {@code value} for the checked field itself
+     * @return the field as sent, or {@code null} when it was not
+     */
+    @CheckForNull
+    public static String raw(StaplerRequest2 request, String name) {
+        return request.getParameter(name);
     }
 
     /**

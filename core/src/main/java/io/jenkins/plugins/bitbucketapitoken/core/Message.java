@@ -171,6 +171,22 @@ public enum Message {
             Severity.ERROR,
             "No credential with id {0} is visible to this job.",
             "Check the id, and that the credential is in a folder above this job or global (not system-scoped)."),
+    SUBMODULE_NOT_ON_BITBUCKET(
+            Severity.ERROR,
+            "The submodule {0} points to {1}, which is not a repository on the configured Bitbucket host {2};"
+                    + " bitbucketCheckout hands its credential only to repositories there, so no submodule was"
+                    + " updated.",
+            "Point the submodule at a repository on {2} over https (a relative URL such as ../other.git works),"
+                    + " or set submodules: false and check that repository out in a step with its own credential."),
+    MIGRATION_CHANGED_SINCE_SHOWN(
+            Severity.ERROR,
+            "The credential {0} was changed or removed since this page showed it; nothing was replaced.",
+            "Reload the page to see the credential as it is now, then replace it again if it still holds an app"
+                    + " password."),
+    MIGRATION_NOT_WRITTEN(
+            Severity.ERROR,
+            "The store refused to replace the credential {0}; it is left as it was.",
+            "Check the Jenkins log and that the store can be written, then try again."),
     DEFAULT_BRANCH_UNKNOWN(
             Severity.ERROR,
             "No branch was given and the repository's main branch could not be read from the REST API: {0}",

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.checkout;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -54,11 +56,13 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         }
         CheckoutPlan plan = orAbort(step.plan());
         plan.notes().forEach(note -> log(listener, note));
+        // an id that names no credential is refused without a record: only resolved credentials are recorded
+        StandardCredentials found = StepCredential.find(run, step.getCredentialsId(), plan);
         StepCredential credential;
         try {
-            credential = StepCredential.resolve(run, step.getCredentialsId(), plan);
+            credential = StepCredential.resolve(run, step.getCredentialsId(), found);
         } catch (AbortException refused) {
-            recordFailure(step.getCredentialsId(), "REFUSED_BEFORE_CHECKOUT");
+            recordFailure(found, run, "REFUSED_BEFORE_CHECKOUT");
             throw refused;
         }
         credential.notes().forEach(note -> log(listener, note));
@@ -73,11 +77,14 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         } catch (InterruptedException stopped) {
             // an abort is not a failed checkout: nothing to diagnose or record
             throw stopped;
+        } catch (Submodules.RefusedException refused) {
+            // the message says which submodule and what to do; git was not asked, so there is nothing to diagnose
+            throw refused;
         } catch (Exception failure) {
             teeing.getLogger().flush();
             Diagnosis diagnosis = diagnose(failure, tail.text(StandardCharsets.UTF_8), plan, credential);
             listener.error(PREFIX + diagnosis.describe());
-            recordFailure(step.getCredentialsId(), diagnosis.code().name());
+            recordFailure(found, run, diagnosis.code().name());
             throw failure;
         }
         Map<String, String> variables = new TreeMap<>();
@@ -103,10 +110,10 @@ final class BitbucketCheckoutExecution extends SynchronousNonBlockingStepExecuti
         return orAbort(Revision.parse(main.value().get()));
     }
 
-    /** Adds runtime evidence to the app-password monitor ("last failed"). */
-    private static void recordFailure(String credentialsId, String code) {
-        if (credentialsId != null) {
-            AppPasswordIndex.get().recordFailure(credentialsId, code);
+    /** Adds runtime evidence to the app-password monitor ("last failed"), under the credential's own store. */
+    private static void recordFailure(@CheckForNull StandardCredentials found, Run<?, ?> run, String code) {
+        if (found != null) {
+            AppPasswordIndex.get().recordFailure(found, run.getParent(), code);
         }
     }
 

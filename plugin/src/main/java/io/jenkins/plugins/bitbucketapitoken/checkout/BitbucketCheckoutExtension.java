@@ -2,27 +2,36 @@ package io.jenkins.plugins.bitbucketapitoken.checkout;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernameCredentials;
+import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Computer;
-import hudson.model.Item;
 import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitSCM;
 import hudson.plugins.git.extensions.GitSCMExtension;
 import hudson.plugins.git.extensions.GitSCMExtensionDescriptor;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
+import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.checkout.GitEnvironment;
 import java.io.IOException;
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.gitclient.GitClient;
+import org.springframework.security.core.Authentication;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -48,6 +57,19 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
     @CheckForNull
     private final String owner;
 
+    /** The username/password credential the Git plugin hands git for the URL; {@code null} for a secret text. */
+    @CheckForNull
+    private final String credentialsId;
+
+    /** Whether submodules are updated, each checked first (see {@link Submodules}). */
+    private final boolean submodules;
+
+    /** Whether Git LFS files are pulled: the LFS endpoint is then pinned to the repository's own. */
+    private final boolean lfs;
+
+    @CheckForNull
+    private final Integer timeoutMinutes;
+
     /** The derived credential of the running checkout; looked up again (by id and owner) when polling. */
     @CheckForNull
     private transient StandardUsernamePasswordCredentials derived;
@@ -58,13 +80,27 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
      * @param url the clone URL
      * @param secretText the username/password form of the step's secret text, or {@code null}
      * @param owner the job that checks out, for polling lookups; {@code null} if unknown
+     * @param credentialsId the username/password credential the Git plugin uses, or {@code null}
+     * @param submodules whether to update submodules
+     * @param lfs whether Git LFS files are pulled
+     * @param timeoutMinutes how long git may take, or {@code null} for the Git plugin's default
      */
     BitbucketCheckoutExtension(
-            String url, @CheckForNull StandardUsernamePasswordCredentials secretText, @CheckForNull Job<?, ?> owner) {
+            String url,
+            @CheckForNull StandardUsernamePasswordCredentials secretText,
+            @CheckForNull Job<?, ?> owner,
+            @CheckForNull String credentialsId,
+            boolean submodules,
+            boolean lfs,
+            @CheckForNull Integer timeoutMinutes) {
         this.url = url;
         this.derived = secretText;
         this.secretTextId = secretText == null ? null : secretText.getId();
         this.owner = owner == null ? null : owner.getFullName();
+        this.credentialsId = credentialsId;
+        this.submodules = submodules;
+        this.lfs = lfs;
+        this.timeoutMinutes = timeoutMinutes;
     }
 
     /** Adds the credential-helper isolation to the environment of this checkout's git client; moves nothing. */
@@ -76,8 +112,38 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
             agentValue(workspace, GitEnvironment.CONFIG_PARAMETERS)
                     .ifPresent(value -> seen.put(GitEnvironment.CONFIG_PARAMETERS, value));
         }
-        environment.putAll(GitEnvironment.isolatingCredentialHelpers(seen));
+        environment.putAll(GitEnvironment.isolatingCredentialHelpers(
+                seen, lfs ? java.util.Optional.of(URI.create(url)) : java.util.Optional.empty()));
         return null;
+    }
+
+    /**
+     * Updates submodules when the step asks for them: only those on the configured Bitbucket host get the
+     * credential, and one elsewhere fails the checkout before git contacts it.
+     */
+    @Override
+    public void onCheckoutCompleted(GitSCM scm, Run<?, ?> build, GitClient git, TaskListener listener)
+            throws IOException, InterruptedException {
+        if (!submodules) {
+            return;
+        }
+        StandardCredentials credential = secretTextId != null ? secretTextCredentials() : usernameCredentials(build);
+        new Submodules(BitbucketApiTokenConfiguration.get().endpoints(), credential, timeoutMinutes)
+                .update(git, listener);
+    }
+
+    /** The credential the Git plugin hands git for the URL, looked up as the Git plugin does. */
+    @CheckForNull
+    private StandardUsernameCredentials usernameCredentials(Run<?, ?> build) {
+        if (credentialsId == null) {
+            return null;
+        }
+        StandardUsernameCredentials c = CredentialsProvider.findCredentialById(
+                credentialsId,
+                StandardUsernameCredentials.class,
+                build,
+                URIRequirementBuilder.fromUri(url).build());
+        return c != null && GitClient.CREDENTIALS_MATCHER.matches(c) ? c : null;
     }
 
     /** Hands a secret text access token to git as {@code x-token-auth} for the step's URL. */
@@ -90,25 +156,39 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
         return git;
     }
 
+    /**
+     * The username/password form of the step's secret text: the one the running checkout resolved, else (when
+     * polling) the secret text looked up again as the job's builds look it up, with the last build's
+     * authentication, or the job's when it has no build; never as SYSTEM. The use is tracked.
+     */
     @CheckForNull
     private StandardUsernamePasswordCredentials secretTextCredentials() {
         if (derived != null || secretTextId == null || owner == null) {
             return derived;
         }
+        Job<?, ?> job;
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            Item item = JenkinsAccess.jenkins().getItemByFullName(owner);
-            if (item == null) {
-                return null;
+            job = JenkinsAccess.jenkins().getItemByFullName(owner, Job.class);
+        }
+        if (job == null) {
+            return null;
+        }
+        List<DomainRequirement> domain = URIRequirementBuilder.fromUri(url).build();
+        Run<?, ?> last = job.getLastBuild();
+        StringCredentials text;
+        if (last != null) {
+            text = CredentialsProvider.findCredentialById(secretTextId, StringCredentials.class, last, domain);
+        } else {
+            Authentication as = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+            text = CredentialsProvider.findCredentialByIdInItem(secretTextId, StringCredentials.class, job, as, domain);
+        }
+        if (text != null) {
+            if (last != null) {
+                CredentialsProvider.track(last, text);
+            } else {
+                CredentialsProvider.track(job, text);
             }
-            StringCredentials text = CredentialsProvider.findCredentialByIdInItem(
-                    secretTextId,
-                    StringCredentials.class,
-                    item,
-                    ACL.SYSTEM2,
-                    URIRequirementBuilder.fromUri(url).build());
-            if (text != null) {
-                derived = StepCredential.accessTokenForGit(text);
-            }
+            derived = StepCredential.accessTokenForGit(text);
         }
         return derived;
     }
@@ -140,12 +220,16 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
         return o instanceof BitbucketCheckoutExtension other
                 && url.equals(other.url)
                 && Objects.equals(secretTextId, other.secretTextId)
-                && Objects.equals(owner, other.owner);
+                && Objects.equals(owner, other.owner)
+                && Objects.equals(credentialsId, other.credentialsId)
+                && submodules == other.submodules
+                && lfs == other.lfs
+                && Objects.equals(timeoutMinutes, other.timeoutMinutes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, secretTextId, owner);
+        return Objects.hash(url, secretTextId, owner, credentialsId, submodules, lfs, timeoutMinutes);
     }
 
     @Override

@@ -25,7 +25,6 @@ import hudson.plugins.git.extensions.impl.GitLFSPull;
 import hudson.plugins.git.extensions.impl.LocalBranch;
 import hudson.plugins.git.extensions.impl.SparseCheckoutPath;
 import hudson.plugins.git.extensions.impl.SparseCheckoutPaths;
-import hudson.plugins.git.extensions.impl.SubmoduleOption;
 import hudson.scm.SCM;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
@@ -54,6 +53,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /**
@@ -271,13 +271,8 @@ public class BitbucketCheckoutStep extends SCMStep {
         if (revision.kind() == RevisionKind.BRANCH) {
             extensions.add(new LocalBranch(revision.name()));
         }
-        if (plan.submodules()) {
-            SubmoduleOption submodule = new SubmoduleOption();
-            submodule.setRecursiveSubmodules(true);
-            submodule.setParentCredentials(true);
-            submodule.setTimeout(gitTimeout);
-            extensions.add(submodule);
-        }
+        // submodules are not the Git plugin's SubmoduleOption: it would hand the credential to any URL .gitmodules
+        // names; the extension below updates them, each checked against the configured Bitbucket host first
         if (plan.lfs()) {
             extensions.add(new GitLFSPull());
         }
@@ -290,10 +285,11 @@ public class BitbucketCheckoutStep extends SCMStep {
                     .toList()));
         }
         String cloneUrl = plan.repository().cloneUrl().toString();
-        extensions.add(new BitbucketCheckoutExtension(cloneUrl, secretTextForGit, owner));
         // a secret text is handed to git by the extension; the Git plugin only looks up username credentials
-        UserRemoteConfig remote = new UserRemoteConfig(
-                cloneUrl, "origin", revision.refspec(), secretTextForGit == null ? credentialsId : null);
+        String gitCredentialsId = secretTextForGit == null ? credentialsId : null;
+        extensions.add(new BitbucketCheckoutExtension(
+                cloneUrl, secretTextForGit, owner, gitCredentialsId, plan.submodules(), plan.lfs(), gitTimeout));
+        UserRemoteConfig remote = new UserRemoteConfig(cloneUrl, "origin", revision.refspec(), gitCredentialsId);
         return new GitSCM(List.of(remote), List.of(new BranchSpec(revision.branchSpec())), null, null, extensions);
     }
 
@@ -320,9 +316,15 @@ public class BitbucketCheckoutStep extends SCMStep {
         @POST
         public ListBoxModel doFillCredentialsIdItems(
                 @AncestorInPath Item item,
-                @QueryParameter String credentialsId,
-                @QueryParameter String repository,
-                @QueryParameter String url) {
+                StaplerRequest2 request,
+                @QueryParameter("credentialsId") String converted,
+                @QueryParameter("repository") String convertedRepository,
+                @QueryParameter("url") String convertedUrl) {
+            // the annotated parameters tell the form what the list depends on; the values are read raw, never
+            // decrypted (see FormValidations.raw)
+            String credentialsId = FormValidations.raw(request, "credentialsId");
+            String repository = FormValidations.raw(request, "repository");
+            String url = FormValidations.raw(request, "url");
             StandardListBoxModel result = new StandardListBoxModel();
             if (item == null || !item.hasPermission(Item.EXTENDED_READ)) {
                 return result.includeCurrentValue(credentialsId);
@@ -352,12 +354,15 @@ public class BitbucketCheckoutStep extends SCMStep {
         }
 
         /** Checks a {@code workspace/slug} through core. */
-        public FormValidation doCheckRepository(@QueryParameter String value) {
+        public FormValidation doCheckRepository(StaplerRequest2 request) {
+            String value = FormValidations.raw(request, "value");
             return Util.fixEmptyAndTrim(value) == null ? FormValidation.ok() : check(value);
         }
 
         /** Checks a repository URL through core, and warns when a repository is given too. */
-        public FormValidation doCheckUrl(@QueryParameter String value, @QueryParameter String repository) {
+        public FormValidation doCheckUrl(StaplerRequest2 request, @QueryParameter("repository") String converted) {
+            String value = FormValidations.raw(request, "value");
+            String repository = FormValidations.raw(request, "repository");
             if (Util.fixEmptyAndTrim(value) == null) {
                 return FormValidation.ok();
             }
@@ -368,7 +373,8 @@ public class BitbucketCheckoutStep extends SCMStep {
         }
 
         /** Checks a branch, tag or commit through core. */
-        public FormValidation doCheckBranch(@QueryParameter String value) {
+        public FormValidation doCheckBranch(StaplerRequest2 request) {
+            String value = FormValidations.raw(request, "value");
             return Util.fixEmptyAndTrim(value) == null
                     ? FormValidation.ok()
                     : FormValidations.of(Revision.parse(value).problems());

@@ -33,10 +33,17 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 record StepCredential(
         Optional<Credential> core, Optional<StandardUsernamePasswordCredentials> derived, List<Problem> notes) {
 
-    static StepCredential resolve(Run<?, ?> run, @CheckForNull String credentialsId, CheckoutPlan plan)
+    /**
+     * Finds the step's credential as the Git plugin would find it for this run.
+     *
+     * @return the credential, or {@code null} when the step names none
+     * @throws AbortException when no credential with that id is visible to the job
+     */
+    @CheckForNull
+    static StandardCredentials find(Run<?, ?> run, @CheckForNull String credentialsId, CheckoutPlan plan)
             throws AbortException {
         if (credentialsId == null) {
-            return new StepCredential(Optional.empty(), Optional.empty(), List.of());
+            return null;
         }
         StandardCredentials found = CredentialsProvider.findCredentialById(
                 credentialsId,
@@ -46,6 +53,23 @@ record StepCredential(
                         .build());
         if (found == null) {
             throw BitbucketCheckoutExecution.abort(Message.CHECKOUT_CREDENTIAL_NOT_FOUND.problem(credentialsId));
+        }
+        return found;
+    }
+
+    /**
+     * Judges the credential the step found through core, before git runs.
+     *
+     * @param run the build, whose use of a secret text is tracked
+     * @param credentialsId the id the step names
+     * @param found what {@link #find} found, or {@code null}
+     * @return the credential as core and git see it
+     * @throws AbortException when core refuses it (an app password, a credential kind the step cannot use)
+     */
+    static StepCredential resolve(Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull StandardCredentials found)
+            throws AbortException {
+        if (credentialsId == null || found == null) {
+            return new StepCredential(Optional.empty(), Optional.empty(), List.of());
         }
         CheckoutCredential.Decision decision = decide(credentialsId, found);
         if (decision.blocks()) {

@@ -217,61 +217,69 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
 
         /**
          * Checks the token: an app password, an access token or a damaged token is an error, an unknown shape a
-         * warning. When editing, the field holds the stored token encrypted; only that one is decrypted.
+         * warning. When editing, the field holds the stored token encrypted; only that one is decrypted. The token is
+         * read from the raw request, not bound as a {@code String} parameter, which Jenkins would decrypt first.
          */
         @POST
         public FormValidation doCheckToken(
-                @ContextInPath ModelObject context, @QueryParameter String value, @QueryParameter String id) {
+                @ContextInPath ModelObject context, StaplerRequest2 request, @QueryParameter String id) {
+            // id stays a @QueryParameter so that the form sends it along; its value is read raw all the same
+            String value = FormValidations.raw(request, "value");
             if (Util.fixEmptyAndTrim(value) == null || !JenkinsAccess.canConfigureCredentials(context)) {
                 return FormValidation.ok();
             }
-            return SubmittedToken.of(context, id, value)
-                    .map(token -> FormValidations.of(CredentialFieldChecks.checkToken(token.getPlainText())))
-                    .orElseGet(FormValidation::ok);
+            SubmittedToken.Read read = SubmittedToken.of(context, FormValidations.raw(request, "id"), value);
+            if (read instanceof SubmittedToken.Read.Usable usable) {
+                return FormValidations.of(CredentialFieldChecks.checkToken(usable.token().getPlainText()));
+            }
+            return read instanceof SubmittedToken.Read.Unreadable
+                    ? FormValidation.error(Messages.SubmittedToken_unreadable())
+                    : FormValidation.ok();
         }
 
         /** Checks that the e-mail looks like one; an empty field is only refused on save. */
-        public FormValidation doCheckEmail(@QueryParameter String value) {
+        public FormValidation doCheckEmail(StaplerRequest2 request) {
+            String value = FormValidations.raw(request, "value");
             return Util.fixEmptyAndTrim(value) == null
                     ? FormValidation.ok()
                     : FormValidations.of(CredentialFieldChecks.checkEmail(value));
         }
 
         /** Checks that the Git username is not an e-mail or a name meant for access tokens. */
-        public FormValidation doCheckGitUsername(@QueryParameter String value) {
-            return FormValidations.of(CredentialFieldChecks.checkGitUsername(value));
+        public FormValidation doCheckGitUsername(StaplerRequest2 request) {
+            return FormValidations.of(CredentialFieldChecks.checkGitUsername(FormValidations.raw(request, "value")));
         }
 
         /** Checks the expiry date: past is an error, within 30 days a warning. */
-        public FormValidation doCheckExpiry(@QueryParameter String value) {
-            return FormValidations.of(CredentialFieldChecks.checkExpiry(value, Clock.systemUTC()));
+        public FormValidation doCheckExpiry(StaplerRequest2 request) {
+            return FormValidations.of(
+                    CredentialFieldChecks.checkExpiry(FormValidations.raw(request, "value"), Clock.systemUTC()));
         }
 
         /**
          * Checks the token against Bitbucket Cloud on both channels, with the configured base URLs, and shows what
          * works and what to do about what does not. Nothing is saved. An encrypted token is tested only when it is
-         * the stored token of the credential being edited.
+         * the stored token of the credential being edited. Every field is read from the raw request: Jenkins would
+         * decrypt an encrypted value bound as a {@code String} parameter before this method could refuse it.
          */
         @POST
-        public FormValidation doTestConnection(
-                @ContextInPath ModelObject context,
-                @QueryParameter String id,
-                @QueryParameter String email,
-                @QueryParameter String token,
-                @QueryParameter String gitUsername,
-                @QueryParameter String testRepository) {
+        public FormValidation doTestConnection(@ContextInPath ModelObject context, StaplerRequest2 request) {
             JenkinsAccess.checkCanConfigureCredentials(context);
-            Optional<Secret> plain = SubmittedToken.of(context, id, token);
-            if (plain.isEmpty()) {
-                return FormValidation.error(Messages.ConnectionTest_reenterToken());
+            SubmittedToken.Read read = SubmittedToken.of(
+                    context, FormValidations.raw(request, "id"), FormValidations.raw(request, "token"));
+            if (!(read instanceof SubmittedToken.Read.Usable usable)) {
+                return FormValidation.error(
+                        read instanceof SubmittedToken.Read.Unreadable
+                                ? Messages.SubmittedToken_unreadable()
+                                : Messages.ConnectionTest_reenterToken());
             }
             return ConnectionTest.run(
                     BitbucketApiTokenConfiguration.get().endpoints(),
                     JenkinsAccess.httpClient(),
-                    email,
-                    plain.get(),
-                    gitUsername,
-                    testRepository);
+                    FormValidations.raw(request, "email"),
+                    usable.token(),
+                    FormValidations.raw(request, "gitUsername"),
+                    FormValidations.raw(request, "testRepository"));
         }
     }
 }

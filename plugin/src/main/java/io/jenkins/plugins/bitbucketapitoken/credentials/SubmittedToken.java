@@ -11,46 +11,77 @@ import hudson.security.ACL;
 import hudson.util.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads the token a credential form sends to a check or a test. A typed token is taken as it is. An encrypted value
  * (what the form shows when editing) is decrypted only when it is the stored token of the very credential being
- * edited, in the store of the page: anything else a user might send, such as the ciphertext of another credential
- * copied from some configuration, is never decrypted, checked or sent to Bitbucket.
+ * edited, in a store of the page's context that the current user may update (a user's own store only for that user):
+ * anything else a user might send, such as the ciphertext of another credential copied from some configuration, is
+ * never decrypted, checked or sent to Bitbucket.
+ *
+ * <p>The value must be the raw request parameter: Jenkins registers a Stapler converter that decrypts every
+ * {@code {AQAA...}} value bound to a {@code String} parameter, so a method taking the token as a
+ * {@code @QueryParameter String} would receive the plain text and this guard would never see a ciphertext.
  */
 final class SubmittedToken {
+
+    /** What the token field sent, as this class reads it. */
+    sealed interface Read {
+        /** A token to check or test: typed, or the edited credential's own stored token. */
+        record Usable(Secret token) implements Read {}
+
+        /** An encrypted value that may not be decrypted here. */
+        record Refused() implements Read {}
+
+        /** Something shaped like an encrypted value that Jenkins cannot read. */
+        record Unreadable() implements Read {}
+    }
 
     private SubmittedToken() {}
 
     /**
-     * Returns the plain token to check or test.
+     * Reads the token field of a request.
      *
      * @param context the store's context from the URL (Jenkins, a folder, a user)
      * @param id the id of the credential being edited, or blank when creating one
-     * @param value what the token field sent
-     * @return the token; empty when it is an encrypted value that may not be decrypted here
+     * @param raw the token field exactly as the request sent it, not converted by Stapler
+     * @return the token to use, or why there is none
      */
-    static Optional<Secret> of(@CheckForNull ModelObject context, @CheckForNull String id, @CheckForNull String value) {
-        Secret encrypted = Secret.decrypt(value);
+    static Read of(@CheckForNull ModelObject context, @CheckForNull String id, @CheckForNull String raw) {
+        Secret encrypted;
+        try {
+            encrypted = Secret.decrypt(raw);
+        } catch (RuntimeException malformed) {
+            // Secret.decrypt indexes into the payload of a {...} value without checking its length
+            return new Read.Unreadable();
+        }
         if (encrypted == null) {
-            return Optional.of(Secret.fromString(Util.fixNull(value)));
+            return new Read.Usable(Secret.fromString(Util.fixNull(raw)));
         }
         String edited = Util.fixEmptyAndTrim(id);
         if (context == null || edited == null) {
-            return Optional.empty();
+            return new Read.Refused();
         }
         return stored(context, edited)
                 .filter(token -> sameText(token, encrypted))
-                .map(token -> encrypted);
+                .<Read>map(token -> new Read.Usable(encrypted))
+                .orElseGet(Read.Refused::new);
     }
 
+    /** Finds the stored token in a store of this very context that the current user may update. */
     private static Optional<Secret> stored(ModelObject context, String id) {
+        List<CredentialsStore> editable = new ArrayList<>();
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            // asked as the current user, before reading as SYSTEM; a user store answers only to its owner
+            if (store.getContext() == context && store.hasPermission(CredentialsProvider.UPDATE)) {
+                editable.add(store);
+            }
+        }
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
-                if (store.getContext() != context) {
-                    continue;
-                }
+            for (CredentialsStore store : editable) {
                 for (Domain domain : store.getDomains()) {
                     for (Credentials c : store.getCredentials(domain)) {
                         if (c instanceof BitbucketApiTokenCredentials token && id.equals(token.getId())) {

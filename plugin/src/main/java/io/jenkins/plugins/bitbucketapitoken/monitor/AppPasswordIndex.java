@@ -6,6 +6,7 @@ import com.cloudbees.plugins.credentials.CredentialsUseListener;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.XmlFile;
@@ -454,40 +455,80 @@ public class AppPasswordIndex {
         }
     }
 
-    /** Records when builds use credentials, for the "last used" column. */
+    /**
+     * Records when builds, items and agents use credentials, for the "last used" column. Only credentials of a
+     * local store are recorded, under that store: a use of a credential this page does not list records nothing.
+     */
     @Extension
     public static class UseEvents implements CredentialsUseListener {
         @Override
         public void onUse(Credentials c, Run run) {
-            record(c);
+            get().recordUse(c, run.getParent());
         }
 
         @Override
         public void onUse(Credentials c, Node node) {
-            record(c);
+            get().recordUse(c, null);
         }
 
         @Override
         public void onUse(Credentials c, Item item) {
-            record(c);
-        }
-
-        private static void record(Credentials c) {
-            if (c instanceof IdCredentials id) {
-                get().usage.recordUse(id.getId(), Clock.systemUTC().instant());
-            }
+            get().recordUse(c, item);
         }
     }
 
+    private void recordUse(Credentials c, @CheckForNull Item context) {
+        storeOf(c, context).ifPresent(store -> {
+            if (c instanceof IdCredentials id && usage.recordUse(store, id.getId(), Clock.systemUTC().instant())) {
+                usageChanged.set(true);
+            }
+        });
+    }
+
     /**
-     * Records a failure diagnosed by {@code bitbucketCheckout}, for the "last failed" column.
+     * Records a failure diagnosed by {@code bitbucketCheckout}, for the "last failed" column, under the store that
+     * holds the credential the checkout resolved; nothing for a credential of no local store.
      *
-     * @param credentialsId the credential the checkout used
+     * @param c the credential the checkout resolved and used
+     * @param context the job that checked out
      * @param diagnosisCode core's diagnosis code
      */
-    public void recordFailure(String credentialsId, String diagnosisCode) {
-        usage.recordFailure(credentialsId, Clock.systemUTC().instant(), diagnosisCode);
-        usageChanged.set(true);
-        settleSoon();
+    public void recordFailure(Credentials c, @CheckForNull Item context, String diagnosisCode) {
+        storeOf(c, context).ifPresent(store -> {
+            if (c instanceof IdCredentials id
+                    && usage.recordFailure(store, id.getId(), Clock.systemUTC().instant(), diagnosisCode)) {
+                usageChanged.set(true);
+                settleSoon();
+            }
+        });
+    }
+
+    /**
+     * Finds the local store that holds a credential in use: the store holding that very object, else the nearest
+     * store (the item's folders upwards, then the system store) holding one of the same id and type, as Jenkins
+     * resolves an id.
+     */
+    private Optional<StoreRef> storeOf(Credentials c, @CheckForNull Item context) {
+        if (!(c instanceof IdCredentials used)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<StoreRef, List<LiveCredentials.Found>> store : found.entrySet()) {
+            if (store.getValue().stream().anyMatch(f -> f.credentials() == c)) {
+                return Optional.of(store.getKey());
+            }
+        }
+        List<StoreRef> nearestFirst = new ArrayList<>();
+        for (Object o = context; o instanceof Item item; o = item.getParent()) {
+            if (item instanceof AbstractFolder<?>) {
+                nearestFirst.add(StoreRef.folder(item.getFullName()));
+            }
+        }
+        nearestFirst.add(StoreRef.system());
+        return nearestFirst.stream()
+                .filter(ref -> found.getOrDefault(ref, List.of()).stream()
+                        .anyMatch(f -> f.credentials().getClass() == c.getClass()
+                                && f.credentials() instanceof IdCredentials held
+                                && held.getId().equals(used.getId())))
+                .findFirst();
     }
 }

@@ -11,6 +11,7 @@ import hudson.util.HttpResponses;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
@@ -139,7 +140,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
      * @return the evidence, empty when there is none
      */
     public UsageLog.Evidence evidence(CredentialRecord credential) {
-        return AppPasswordIndex.get().usage().evidence(credential.id());
+        return AppPasswordIndex.get().usage().evidence(credential.store(), credential.id());
     }
 
     /**
@@ -195,9 +196,25 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
     }
 
     /**
+     * Fingerprints a credential as the replace page shows it, for {@link #doMigrate} to tell whether it changed in
+     * between; made from its id, type, username and stored ciphertext, never from the plain secret.
+     *
+     * @param store the credential's store, as the page's link names it
+     * @param id the credential's id
+     * @return the fingerprint, or an empty text for an unknown store or credential
+     */
+    public String fingerprint(String store, String id) {
+        return StoreRef.parse(store == null ? "" : store)
+                .flatMap(ref -> LiveCredentials.find(JenkinsAccess.jenkins(), ref, id == null ? "" : id))
+                .map(LiveCredentials::fingerprint)
+                .orElse("");
+    }
+
+    /**
      * Replaces an app-password credential with a Bitbucket API token credential of the same id, scope and
      * description in the same store and domain, so every job that names it keeps working unchanged. The new
-     * values are checked by core first; nothing is written unless all checks pass.
+     * values are checked by core first; nothing is written unless all checks pass, and nothing when the credential
+     * changed or disappeared since the page showed it. A write the store refuses is reported, never taken for done.
      */
     @POST
     public HttpResponse doMigrate(
@@ -207,47 +224,69 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
             @QueryParameter String token,
             @QueryParameter String gitUsername,
             @QueryParameter String expiry,
+            @QueryParameter String fingerprint,
             @QueryParameter boolean confirmBreaking)
             throws IOException {
         checkRequiredPermission();
         StoreRef storeRef = StoreRef.parse(store).orElseThrow(() -> HttpResponses.error(400, "unknown store"));
-        LiveCredentials.Found found = LiveCredentials.find(JenkinsAccess.jenkins(), storeRef, id)
-                .orElseThrow(() -> HttpResponses.error(404, "no such credential"));
-        found.store().checkPermission(CredentialsProvider.UPDATE);
         String plainToken = Secret.toString(Secret.fromString(token));
-        List<Problem> problems =
-                Migration.check(id, found.record().kind(), email, plainToken, gitUsername, expiry, Clock.systemUTC());
-        if (!Migration.mayProceed(problems)) {
-            return refused(
-                    store,
-                    id,
-                    email,
-                    gitUsername,
-                    expiry,
-                    problems.stream()
-                            .filter(Problem::isError)
-                            .map(Problem::describe)
-                            .collect(Collectors.joining(" ")));
+        synchronized (MIGRATION_LOCK) {
+            Optional<LiveCredentials.Found> live = LiveCredentials.find(JenkinsAccess.jenkins(), storeRef, id);
+            if (live.isPresent()) {
+                live.get().store().checkPermission(CredentialsProvider.UPDATE);
+            }
+            Optional<Problem> changed =
+                    Migration.checkUnchanged(fingerprint, live.map(LiveCredentials::fingerprint), id);
+            if (changed.isPresent()) {
+                return refused(store, id, email, gitUsername, expiry, changed.get().describe());
+            }
+            LiveCredentials.Found found = live.orElseThrow();
+            List<Problem> problems = Migration.check(
+                    id, found.record().kind(), email, plainToken, gitUsername, expiry, Clock.systemUTC());
+            if (!Migration.mayProceed(problems)) {
+                return refused(
+                        store,
+                        id,
+                        email,
+                        gitUsername,
+                        expiry,
+                        problems.stream()
+                                .filter(Problem::isError)
+                                .map(Problem::describe)
+                                .collect(Collectors.joining(" ")));
+            }
+            Optional<Problem> breaks = AppPasswordIndex.get()
+                    .impactOf(storeRef, id)
+                    .flatMap(impact -> impact.refusal(confirmBreaking));
+            if (breaks.isPresent()) {
+                return refused(store, id, email, gitUsername, expiry, breaks.get().describe());
+            }
+            StandardCredentials current = (StandardCredentials) found.credentials();
+            BitbucketApiTokenCredentialsImpl replacement;
+            try {
+                replacement = new BitbucketApiTokenCredentialsImpl(
+                        current.getScope(), id, current.getDescription(), email, Secret.fromString(plainToken));
+                replacement.setGitUsername(gitUsername);
+                replacement.setExpiry(expiry);
+            } catch (Descriptor.FormException | IllegalArgumentException e) {
+                return refused(store, id, email, gitUsername, expiry, e.getMessage());
+            }
+            if (!found.store().updateCredentials(found.domain(), current, replacement)) {
+                return refused(
+                        store,
+                        id,
+                        email,
+                        gitUsername,
+                        expiry,
+                        Message.MIGRATION_NOT_WRITTEN.problem(id).describe());
+            }
+            AppPasswordIndex.get().replaced(found, replacement);
         }
-        Optional<Problem> breaks =
-                AppPasswordIndex.get().impactOf(storeRef, id).flatMap(impact -> impact.refusal(confirmBreaking));
-        if (breaks.isPresent()) {
-            return refused(store, id, email, gitUsername, expiry, breaks.get().describe());
-        }
-        StandardCredentials current = (StandardCredentials) found.credentials();
-        BitbucketApiTokenCredentialsImpl replacement;
-        try {
-            replacement = new BitbucketApiTokenCredentialsImpl(
-                    current.getScope(), id, current.getDescription(), email, Secret.fromString(plainToken));
-            replacement.setGitUsername(gitUsername);
-            replacement.setExpiry(expiry);
-        } catch (Descriptor.FormException | IllegalArgumentException e) {
-            return refused(store, id, email, gitUsername, expiry, e.getMessage());
-        }
-        found.store().updateCredentials(found.domain(), current, replacement);
-        AppPasswordIndex.get().replaced(found, replacement);
         return HttpResponses.redirectToDot();
     }
+
+    /** One replacement at a time: the check that the credential is unchanged and the write are one step. */
+    private static final Object MIGRATION_LOCK = new Object();
 
     /** Shows the replace form again with what was typed (never the token) and why it was refused. */
     private HttpResponse refused(String store, String id, String email, String gitUsername, String expiry, String why) {

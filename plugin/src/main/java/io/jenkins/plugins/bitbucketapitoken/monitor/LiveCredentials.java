@@ -18,6 +18,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialKind;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialScope;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
+import io.jenkins.plugins.bitbucketapitoken.core.monitor.Migration;
 import io.jenkins.plugins.bitbucketapitoken.core.monitor.SecretKindCache;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +141,16 @@ final class LiveCredentials {
                 .orElseGet(() -> CredentialKind.classify(type, Optional.empty()));
         return new CredentialRecord(
                 c.getId(), store, CredentialScope.parse(scope == null ? null : scope.name()), type, username, kind);
+    }
+
+    /**
+     * Fingerprints a credential as a page shows it (core's {@link Migration#fingerprint}): id, type, username and
+     * stored ciphertext, never the plain secret.
+     */
+    static String fingerprint(Found found) {
+        Credentials c = found.credentials();
+        Optional<String> username = c instanceof UsernameCredentials u ? Optional.of(u.getUsername()) : Optional.empty();
+        return Migration.fingerprint(found.record().id(), c.getClass().getName(), username, ciphertext(c));
     }
 
     /** Returns the stored, encrypted form of the secret {@link PlainSecrets} would decrypt; never the plain text. */

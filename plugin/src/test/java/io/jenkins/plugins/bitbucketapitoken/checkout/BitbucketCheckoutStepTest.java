@@ -2,25 +2,40 @@ package io.jenkins.plugins.bitbucketapitoken.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import hudson.model.Computer;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.util.StreamTaskListener;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedRequest;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.model.Label;
 import hudson.model.Result;
-import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.CollectingServer;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jgit.lib.ObjectId;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -228,14 +243,23 @@ class BitbucketCheckoutStepTest {
                         null,
                         "key.txt",
                         SecretBytes.fromBytes("not for git".getBytes(StandardCharsets.UTF_8))));
-        BitbucketCheckoutStep.DescriptorImpl descriptor =
-                j.jenkins.getDescriptorByType(BitbucketCheckoutStep.DescriptorImpl.class);
+        String offered;
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            WebRequest request = new WebRequest(
+                    new URL(
+                            j.getURL(),
+                            job.getUrl() + "descriptorByName/" + BitbucketCheckoutStep.class.getName()
+                                    + "/fillCredentialsIdItems"),
+                    HttpMethod.POST);
+            request.setRequestParameters(
+                    List.of(new NameValuePair("repository", "acme/widget"), new NameValuePair("credentialsId", "")));
+            web.addCrumb(request);
+            offered = web.getPage(request).getWebResponse().getContentAsString();
+        }
 
-        ListBoxModel offered = descriptor.doFillCredentialsIdItems(job, "", "acme/widget", "");
-
-        assertThat(offered.stream().map(o -> o.value))
-                .contains("bb", "legacy", "access")
-                .doesNotContain("file");
+        assertThat(offered)
+                .contains("\"value\":\"bb\"", "\"value\":\"legacy\"", "\"value\":\"access\"")
+                .doesNotContain("\"value\":\"file\"");
     }
 
     @Test
@@ -260,6 +284,146 @@ class BitbucketCheckoutStepTest {
                 Result.FAILURE);
 
         j.assertLogContains("is not a Bitbucket Cloud host", run);
+    }
+
+    @Test
+    void shouldUpdateSubmodulesOnTheBitbucketHostWithTheStepsCredential() throws Exception {
+        FakeRepository lib = bitbucket.addRepository("acme", "lib");
+        ObjectId libHead = lib.commit("main", "LIB.md", "from the library", "library");
+        widget.branch("with-lib", "main");
+        widget.commitSubmodule("with-lib", "lib", "../lib.git", libHead);
+
+        WorkflowRun run = run("""
+                node {
+                  bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'with-lib', submodules: true
+                  echo readFile('lib/LIB.md')
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("from the library", run);
+        j.assertLogNotContains(TOKEN, run);
+        assertThat(bitbucket.requestLog())
+                .filteredOn(r -> r.path().startsWith("/acme/lib.git/git-upload-pack"))
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.username()).contains("x-bitbucket-api-token-auth"));
+    }
+
+    @Test
+    void shouldRefuseASubmoduleOnAnotherHostBeforeGitContactsIt() throws Exception {
+        try (CollectingServer collector = CollectingServer.start()) {
+            widget.branch("collect", "main");
+            widget.commitSubmodule(
+                    "collect", "tools", collector.url("acme/lib.git"), widget.head("main").orElseThrow());
+
+            WorkflowRun run = run("""
+                    node {
+                      bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'collect', submodules: true
+                    }
+                    """, Result.FAILURE);
+
+            j.assertLogContains(
+                    "The submodule tools points to " + collector.url("acme/lib.git")
+                            + ", which is not a repository on the configured Bitbucket host",
+                    run);
+            j.assertLogContains("set submodules: false", run);
+            assertThat(collector.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseANestedSubmoduleOnAnotherHostBehindAnAllowedOne() throws Exception {
+        try (CollectingServer collector = CollectingServer.start()) {
+            FakeRepository lib = bitbucket.addRepository("acme", "lib");
+            lib.commit("main", "LIB.md", "from the library", "library");
+            ObjectId libHead =
+                    lib.commitSubmodule("main", "deep", collector.url("deep.git"), lib.head("main").orElseThrow());
+            widget.branch("nested", "main");
+            widget.commitSubmodule("nested", "lib", "http://jane-doe@" + hostAndPort() + "/acme/lib.git", libHead);
+
+            WorkflowRun run = run("""
+                    node {
+                      bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'nested', submodules: true
+                    }
+                    """, Result.FAILURE);
+
+            j.assertLogContains("The submodule lib/deep points to " + collector.url("deep.git"), run);
+            assertThat(collector.received()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldPullLfsFilesOnlyFromTheRepositoryWhateverACommittedLfsconfigSays() throws Exception {
+        try (CollectingServer collector = CollectingServer.start()) {
+            widget.branch("lfs", "main");
+            widget.commit("lfs", ".lfsconfig", "[lfs]\n\turl = " + collector.url("lfs") + "\n", "elsewhere");
+            widget.commitLfsFile("lfs", "big.bin", "large content".getBytes(StandardCharsets.UTF_8));
+
+            WorkflowRun run = run("""
+                    node {
+                      bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: 'lfs', lfs: true
+                      echo "lfs says: " + readFile('big.bin')
+                    }
+                    """, Result.SUCCESS);
+
+            j.assertLogContains("lfs says: large content", run);
+            assertThat(collector.received()).isEmpty();
+            assertThat(bitbucket.requestLog())
+                    .filteredOn(r -> r.path().equals("/acme/widget.git/info/lfs/objects/batch"))
+                    .isNotEmpty()
+                    .anySatisfy(r -> assertThat(r.username()).contains("x-bitbucket-api-token-auth"));
+        }
+    }
+
+    @Test
+    void shouldRefuseABranchThatGitCouldTakeForAnOption() throws Exception {
+        WorkflowRun run = run(
+                "node { bitbucketCheckout repository: 'acme/widget', credentialsId: 'bb', branch: '--upload-pack=id' }",
+                Result.FAILURE);
+
+        j.assertLogContains("is not a valid branch, tag or commit name", run);
+        assertThat(bitbucket.requestLog()).isEmpty();
+    }
+
+    @Test
+    void shouldPollWithASecretTextAsTheJobsBuildsFindItNeverAsSystem() throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, Computer.BUILD, CredentialsProvider.USE_ITEM)
+                .everywhere()
+                .to("alice"));
+        WorkflowJob job = j.createProject(WorkflowJob.class, "polled");
+        QueueItemAuthenticatorConfiguration.get()
+                .getAuthenticators()
+                .add(new MockQueueItemAuthenticator()
+                        .authenticate("polled", User.getById("alice", true).impersonate2()));
+        job.setDefinition(new CpsFlowDefinition(
+                "node { bitbucketCheckout repository: 'acme/widget', credentialsId: 'access', branch: 'main' }", true));
+        WorkflowRun build = j.buildAndAssertSuccess(job);
+        String presented = RecordedRequest.fingerprint(ACCESS_TOKEN);
+
+        // as after a restart: the recorded checkout no longer holds the credential the build resolved
+        build.reload();
+        widget.commit("main", "NEW.md", "new", "a change to poll");
+        bitbucket.clearLog();
+        job.poll(StreamTaskListener.fromStdout());
+        boolean sentWhileAllowed = bitbucket.requestLog().stream()
+                .anyMatch(r -> r.secretFingerprint().equals(Optional.of(presented)));
+
+        // alice, as whom the job runs, may no longer use the job's credentials
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ, Item.BUILD, Computer.BUILD)
+                .everywhere()
+                .to("alice"));
+        build.reload();
+        bitbucket.clearLog();
+        job.poll(StreamTaskListener.fromStdout());
+
+        assertThat(sentWhileAllowed).isTrue();
+        assertThat(bitbucket.requestLog()).noneMatch(r -> r.secretFingerprint().equals(Optional.of(presented)));
+    }
+
+    private String hostAndPort() {
+        return URI.create(bitbucket.base()).getAuthority();
     }
 
     @Test

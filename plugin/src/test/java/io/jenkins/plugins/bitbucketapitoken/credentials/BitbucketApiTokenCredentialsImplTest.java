@@ -3,16 +3,23 @@ package io.jenkins.plugins.bitbucketapitoken.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cloudbees.hudson.plugins.folder.Folder;
 import com.cloudbees.plugins.credentials.CredentialsNameProvider;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Descriptor.FormException;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
+import io.jenkins.plugins.bitbucketapitoken.checkout.BitbucketCheckoutStep;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
@@ -22,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -29,8 +37,10 @@ import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -114,24 +124,31 @@ class BitbucketApiTokenCredentialsImplTest {
         BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
                 j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
 
-        assertThat(d.doCheckToken(null, TOKEN, null).kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.doCheckToken(null, Secret.fromString(TOKEN).getEncryptedValue(), null).kind)
-                .isEqualTo(FormValidation.Kind.OK);
-        FormValidation appPassword = d.doCheckToken(null, TestSecrets.appPassword(502), null);
-        assertThat(appPassword.kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(appPassword.getMessage()).contains("2026-07-28");
-        assertThat(d.doCheckToken(null, TOKEN.substring(0, 120), null).kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.doCheckToken(null, "something-else", null).kind).isEqualTo(FormValidation.Kind.WARNING);
-        assertThat(d.doCheckEmail("jane").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.doCheckEmail("jane@example.com").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.doCheckGitUsername("jane@example.com").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.doCheckGitUsername("jane-doe").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.doCheckExpiry("2001-01-01").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(d.doCheckExpiry(java.time.LocalDate.now(java.time.ZoneOffset.UTC)
-                                .plusDays(10)
-                                .toString())
-                        .kind)
-                .isEqualTo(FormValidation.Kind.WARNING);
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            assertThat(check(j, web, "checkToken", "value", TOKEN)).doesNotContain("error", "warning");
+            assertThat(check(j, web, "checkToken", "value", TestSecrets.appPassword(502)))
+                    .contains("error")
+                    .contains("2026-07-28");
+            assertThat(check(j, web, "checkToken", "value", TOKEN.substring(0, 120)))
+                    .contains("error");
+            assertThat(check(j, web, "checkToken", "value", "something-else")).contains("warning");
+        }
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            assertThat(check(j, web, "checkEmail", "value", "jane")).contains("error");
+            assertThat(check(j, web, "checkEmail", "value", "jane@example.com")).doesNotContain("error");
+            assertThat(check(j, web, "checkGitUsername", "value", "jane@example.com")).contains("error");
+            assertThat(check(j, web, "checkGitUsername", "value", "jane-doe")).doesNotContain("error");
+            assertThat(check(j, web, "checkExpiry", "value", "2001-01-01")).contains("error");
+            assertThat(check(
+                            j,
+                            web,
+                            "checkExpiry",
+                            "value",
+                            java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                    .plusDays(10)
+                                    .toString()))
+                    .contains("warning");
+        }
     }
 
     @Test
@@ -144,17 +161,17 @@ class BitbucketApiTokenCredentialsImplTest {
                     .setApiUrl(bitbucket.endpoints().apiUrl().toString());
             BitbucketApiTokenConfiguration.get()
                     .setGitUrl(bitbucket.endpoints().gitUrl().toString());
-            BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
-                    j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
+            String works;
+            String appPassword;
+            try (JenkinsRule.WebClient web = j.createWebClient()) {
+                works = check(j, web, "testConnection", "email", "jane@example.com", "token", TOKEN,
+                        "testRepository", "acme/widget");
+                appPassword = check(j, web, "testConnection", "email", "jane@example.com", "token",
+                        TestSecrets.appPassword(503), "testRepository", "acme/widget");
+            }
 
-            FormValidation works = d.doTestConnection(null, null, "jane@example.com", TOKEN, "", "acme/widget");
-            FormValidation appPassword =
-                    d.doTestConnection(null, null, "jane@example.com", TestSecrets.appPassword(503), "", "acme/widget");
-
-            assertThat(works.kind).isEqualTo(FormValidation.Kind.OK);
-            assertThat(works.renderHtml()).contains("can read acme/widget").doesNotContain(TOKEN);
-            assertThat(appPassword.kind).isEqualTo(FormValidation.Kind.ERROR);
-            assertThat(appPassword.renderHtml()).contains("2026-07-28");
+            assertThat(works).contains("can read acme/widget").doesNotContain(TOKEN).doesNotContain("error");
+            assertThat(appPassword).contains("error").contains("2026-07-28");
         }
     }
 
@@ -212,54 +229,187 @@ class BitbucketApiTokenCredentialsImplTest {
     }
 
     @Test
-    void shouldNotShowErrorsOnAnEmptyFormBeforeAnythingIsTyped(JenkinsRule j) {
-        BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
-                j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
-
-        assertThat(d.doCheckEmail("").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(d.doCheckToken(null, "", null).kind).isEqualTo(FormValidation.Kind.OK);
+    void shouldNotShowErrorsOnAnEmptyFormBeforeAnythingIsTyped(JenkinsRule j) throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            assertThat(check(j, web, "checkEmail", "value", "")).doesNotContain("error", "warning");
+            assertThat(check(j, web, "checkToken", "value", "")).doesNotContain("error", "warning");
+        }
     }
 
     @Test
-    void shouldNeverDecryptAnotherCredentialsCiphertextSentToTheChecks(JenkinsRule j) throws Exception {
+    void shouldNeverClassifyOrSendAForeignCiphertextPostedToTheRoot(JenkinsRule j) throws Exception {
         SystemCredentialsProvider.getInstance().getCredentials().add(credential(null));
         SystemCredentialsProvider.getInstance().save();
         String foreign = Secret.fromString(TestSecrets.appPassword(511)).getEncryptedValue();
-        BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
-                j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
 
-        FormValidation check = d.doCheckToken(j.jenkins, foreign, "bb");
-        FormValidation test = d.doTestConnection(j.jenkins, "bb", "jane@example.com", foreign, "", "acme/widget");
+        try (FakeBitbucket bitbucket = configuredBitbucket();
+                JenkinsRule.WebClient web = j.createWebClient()) {
+            String withoutId = check(j, web, "checkToken", "value", foreign);
+            String withAnId = check(j, web, "checkToken", "value", foreign, "id", "bb");
+            String test = check(j, web, "testConnection", "id", "bb", "email", "jane@example.com", "token", foreign,
+                    "testRepository", "acme/widget");
 
-        assertThat(check.kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(check.renderHtml()).doesNotContain("app password");
-        assertThat(test.kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(test.renderHtml()).contains("Enter the token again");
+            // Jenkins' own converter would have decrypted it and the check would name an app password
+            assertThat(withoutId).doesNotContain("app password").doesNotContain("error");
+            assertThat(withAnId).doesNotContain("app password").doesNotContain("error");
+            assertThat(test).contains("Enter the token again");
+            assertThat(bitbucket.requestLog()).isEmpty();
+        }
     }
 
     @Test
-    void shouldCheckTheStoredTokenOfTheCredentialBeingEdited(JenkinsRule j) throws Exception {
+    void shouldNeverTestTheSystemTokensCiphertextForAUserOfOneFolderOrOnHisOwnPage(JenkinsRule j) throws Exception {
+        BitbucketApiTokenCredentialsImpl system = credential(null);
+        SystemCredentialsProvider.getInstance().getCredentials().add(system);
+        SystemCredentialsProvider.getInstance().save();
+        Folder team = j.jenkins.createProject(Folder.class, "team");
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("alice")
+                .grant(Item.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE)
+                .onItems(team)
+                .to("alice"));
+        String ciphertext = system.getToken().getEncryptedValue();
+
+        try (FakeBitbucket bitbucket = configuredBitbucket();
+                JenkinsRule.WebClient web = j.createWebClient().login("alice")) {
+            for (String page : List.of("job/team/", "user/alice/")) {
+                String test = post(j, web, page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
+                        + "/testConnection", "id", "bb", "email", "jane@example.com", "token", ciphertext,
+                        "testRepository", "acme/private-repo");
+
+                assertThat(test).as(page).contains("Enter the token again").doesNotContain("works");
+            }
+            assertThat(bitbucket.requestLog()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNeverCompareACiphertextWithAnotherUsersPersonalToken(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.USE_OWN)
+                .everywhere()
+                .toAuthenticated());
+        User bob = User.getById("bob", true);
+        BitbucketApiTokenCredentialsImpl personal = credential(null);
+        try (ACLContext ignored = ACL.as(bob)) {
+            CredentialsStore store = userStore(bob);
+            store.addCredentials(Domain.global(), personal);
+        }
+        String ciphertext = personal.getToken().getEncryptedValue();
+
+        try (FakeBitbucket bitbucket = configuredBitbucket()) {
+            String byAlice;
+            String byBob;
+            try (JenkinsRule.WebClient web = j.createWebClient().login("alice")) {
+                byAlice = testConnectionOn(j, web, "user/bob/", ciphertext);
+            }
+            long requestsAfterAlice = bitbucket.requestLog().size();
+            try (JenkinsRule.WebClient web = j.createWebClient().login("bob")) {
+                byBob = testConnectionOn(j, web, "user/bob/", ciphertext);
+            }
+
+            assertThat(byAlice).contains("Enter the token again");
+            assertThat(requestsAfterAlice).isZero();
+            assertThat(byBob).doesNotContain("Enter the token again").contains("can read acme/widget");
+        }
+    }
+
+    @Test
+    void shouldCheckAndTestTheStoredTokenOfTheCredentialBeingEditedThroughHttp(JenkinsRule j) throws Exception {
         BitbucketApiTokenCredentialsImpl stored = credential(null);
         SystemCredentialsProvider.getInstance().getCredentials().add(stored);
         SystemCredentialsProvider.getInstance().save();
-        try (FakeBitbucket bitbucket = FakeBitbucket.start()
-                .addAccount("jane@example.com", "jane-doe")
-                .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty())) {
-            bitbucket.addRepository("acme", "widget");
-            BitbucketApiTokenConfiguration.get()
-                    .setApiUrl(bitbucket.endpoints().apiUrl().toString());
-            BitbucketApiTokenConfiguration.get()
-                    .setGitUrl(bitbucket.endpoints().gitUrl().toString());
-            BitbucketApiTokenCredentialsImpl.DescriptorImpl d =
-                    j.jenkins.getDescriptorByType(BitbucketApiTokenCredentialsImpl.DescriptorImpl.class);
-            String asTheFormShowsIt = stored.getToken().getEncryptedValue();
+        String asTheFormShowsIt = stored.getToken().getEncryptedValue();
 
-            FormValidation test =
-                    d.doTestConnection(j.jenkins, "bb", "jane@example.com", asTheFormShowsIt, "", "acme/widget");
+        try (FakeBitbucket bitbucket = configuredBitbucket();
+                JenkinsRule.WebClient web = j.createWebClient()) {
+            String test = testConnectionOn(j, web, "", asTheFormShowsIt);
 
-            assertThat(test.kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(test).contains("can read acme/widget").doesNotContain("Enter the token again");
             assertThat(bitbucket.requestCount(Channel.GIT)).isPositive();
         }
+    }
+
+    @Test
+    void shouldNeverEchoTheDecryptedTextOfACiphertextPostedToAnyCheck(JenkinsRule j) throws Exception {
+        BitbucketApiTokenCredentialsImpl system = credential(null);
+        SystemCredentialsProvider.getInstance().getCredentials().add(system);
+        SystemCredentialsProvider.getInstance().save();
+        String ciphertext = system.getToken().getEncryptedValue();
+        WorkflowJob job = j.createProject(WorkflowJob.class, "any");
+        String step = "job/any/descriptorByName/" + BitbucketCheckoutStep.class.getName() + "/";
+        String configuration = "descriptorByName/" + BitbucketApiTokenConfiguration.class.getName() + "/";
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            List<String> answers = List.of(
+                    check(j, web, "checkEmail", "value", ciphertext),
+                    check(j, web, "checkGitUsername", "value", ciphertext),
+                    check(j, web, "checkExpiry", "value", ciphertext),
+                    post(j, web, step + "checkRepository", "value", ciphertext),
+                    post(j, web, step + "checkUrl", "value", ciphertext),
+                    post(j, web, step + "checkBranch", "value", ciphertext),
+                    post(j, web, step + "fillCredentialsIdItems", "credentialsId", ciphertext),
+                    post(j, web, configuration + "checkApiUrl", "value", ciphertext),
+                    post(j, web, configuration + "checkGitUrl", "value", ciphertext));
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer)
+                    .doesNotContain(TOKEN)
+                    .doesNotContain(TOKEN.substring(0, 40)));
+        }
+        assertThat(job.getFullName()).isEqualTo("any");
+    }
+
+    @Test
+    void shouldAnswerAMalformedCiphertextWithAMessageNotAnError500(JenkinsRule j) throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            for (String malformed : List.of("{AQAA}", "{}", "{AQAAABAAAAAQ}")) {
+                WebRequest request = request(j, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
+                        + "/checkToken", "value", malformed);
+                web.addCrumb(request);
+                Page check = web.getPage(request);
+                WebRequest testRequest = request(j, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
+                        + "/testConnection", "token", malformed, "email", "jane@example.com");
+                web.addCrumb(testRequest);
+                Page test = web.getPage(testRequest);
+
+                assertThat(check.getWebResponse().getStatusCode()).as(malformed).isEqualTo(200);
+                assertThat(check.getWebResponse().getContentAsString()).contains("cannot read it");
+                assertThat(test.getWebResponse().getStatusCode()).as(malformed).isEqualTo(200);
+                assertThat(test.getWebResponse().getContentAsString()).contains("cannot read it");
+            }
+        }
+    }
+
+    private static FakeBitbucket configuredBitbucket() {
+        FakeBitbucket bitbucket = FakeBitbucket.start()
+                .addAccount("jane@example.com", "jane-doe")
+                .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty());
+        bitbucket.addRepository("acme", "widget");
+        bitbucket.addRepository("acme", "private-repo");
+        BitbucketApiTokenConfiguration.get().setApiUrl(bitbucket.endpoints().apiUrl().toString());
+        BitbucketApiTokenConfiguration.get().setGitUrl(bitbucket.endpoints().gitUrl().toString());
+        return bitbucket;
+    }
+
+    private static CredentialsStore userStore(User user) {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(user)) {
+            if (store.getContext() == user) {
+                return store;
+            }
+        }
+        throw new AssertionError("no store for " + user.getId());
+    }
+
+    private static String testConnectionOn(JenkinsRule j, JenkinsRule.WebClient web, String page, String token)
+            throws Exception {
+        return post(j, web, page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
+                + "/testConnection", "id", "bb", "email", "jane@example.com", "token", token,
+                "testRepository", "acme/widget");
     }
 
     @Test
@@ -325,17 +475,25 @@ class BitbucketApiTokenCredentialsImplTest {
     /** Calls a form check of the credential type as the browser does (POST, crumb) and returns its HTML. */
     private static String check(JenkinsRule rule, JenkinsRule.WebClient web, String method, String... parameters)
             throws Exception {
-        WebRequest request = new WebRequest(
-                new URL(
-                        rule.getURL(),
-                        "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/" + method),
-                HttpMethod.POST);
+        return post(rule, web, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/" + method,
+                parameters);
+    }
+
+    /** Posts form parameters to a path below the root as the browser does (crumb included); returns the answer. */
+    private static String post(JenkinsRule rule, JenkinsRule.WebClient web, String path, String... parameters)
+            throws Exception {
+        WebRequest request = request(rule, path, parameters);
+        web.addCrumb(request);
+        return web.getPage(request).getWebResponse().getContentAsString();
+    }
+
+    private static WebRequest request(JenkinsRule rule, String path, String... parameters) throws Exception {
+        WebRequest request = new WebRequest(new URL(rule.getURL(), path), HttpMethod.POST);
         List<NameValuePair> pairs = new java.util.ArrayList<>();
         for (int i = 0; i < parameters.length; i += 2) {
             pairs.add(new NameValuePair(parameters[i], parameters[i + 1]));
         }
         request.setRequestParameters(pairs);
-        web.addCrumb(request);
-        return web.getPage(request).getWebResponse().getContentAsString();
+        return request;
     }
 }

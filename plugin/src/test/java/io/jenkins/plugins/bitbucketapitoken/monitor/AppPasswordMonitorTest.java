@@ -31,6 +31,7 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -105,7 +106,8 @@ class AppPasswordMonitorTest {
         String jobConfigBefore = legacyJob.getConfigFile().asString();
 
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "jane-doe", "", false);
+            monitor().doMigrate(
+                    "system", "legacy", "jane@example.com", TOKEN, "jane-doe", "", monitor().fingerprint("system", "legacy"), false);
         }
 
         List<StandardUsernamePasswordCredentials> found = CredentialsProvider.lookupCredentialsInItem(
@@ -280,13 +282,137 @@ class AppPasswordMonitorTest {
                 .to("bob"));
 
         try (var ignored = ACL.as2(User.getById("bob", true).impersonate2())) {
-            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", false))
+            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", "", false))
                     .isInstanceOf(AccessDeniedException.class);
         }
 
         assertThat(SystemCredentialsProvider.getInstance().getCredentials())
                 .singleElement()
                 .isInstanceOf(UsernamePasswordCredentialsImpl.class);
+    }
+
+    @Test
+    void shouldRefuseAReplacementWhenTheCredentialChangedSinceThePageShowedIt() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage form = web.goTo("administrativeMonitor/bitbucketAppPasswords/replace?store=system&id=legacy");
+            // meanwhile another administrator puts a new app password into the credential
+            UsernamePasswordCredentialsImpl edited = new UsernamePasswordCredentialsImpl(
+                    CredentialsScope.GLOBAL, "legacy", "edited", "john-doe", TestSecrets.appPassword(1004));
+            SystemCredentialsProvider.StoreImpl store = new SystemCredentialsProvider.StoreImpl();
+            assertThat(store.updateCredentials(
+                            Domain.global(),
+                            SystemCredentialsProvider.getInstance().getCredentials().get(0),
+                            edited))
+                    .isTrue();
+            HtmlForm migrate = form.getFormByName("migrate");
+            migrate.getInputByName("email").setValue("jane@example.com");
+            migrate.getInputByName("token").setValue(TOKEN);
+
+            HtmlPage refused = j.submit(migrate);
+
+            assertThat(refused.getElementById("refusal").asNormalizedText())
+                    .contains("was changed or removed since this page showed it")
+                    .contains("Reload the page");
+            assertThat(SystemCredentialsProvider.getInstance().getCredentials())
+                    .singleElement()
+                    .satisfies(c -> assertThat(((UsernamePasswordCredentialsImpl) c).getUsername())
+                            .isEqualTo("john-doe"));
+
+            HtmlForm again = web.goTo("administrativeMonitor/bitbucketAppPasswords/replace?store=system&id=legacy")
+                    .getFormByName("migrate");
+            again.getInputByName("email").setValue("jane@example.com");
+            again.getInputByName("token").setValue(TOKEN);
+            j.submit(again);
+        }
+        assertThat(SystemCredentialsProvider.getInstance().getCredentials())
+                .singleElement()
+                .isInstanceOf(BitbucketApiTokenCredentials.class);
+    }
+
+    @Test
+    void shouldRefuseAReplacementWhenTheCredentialWasRemovedInBetween() throws Exception {
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage form = web.goTo("administrativeMonitor/bitbucketAppPasswords/replace?store=system&id=legacy");
+            SystemCredentialsProvider.getInstance().getCredentials().clear();
+            SystemCredentialsProvider.getInstance().save();
+            HtmlForm migrate = form.getFormByName("migrate");
+            migrate.getInputByName("email").setValue("jane@example.com");
+            migrate.getInputByName("token").setValue(TOKEN);
+
+            HtmlPage refused = j.submit(migrate);
+
+            assertThat(refused.getElementById("refusal").asNormalizedText())
+                    .contains("was changed or removed since this page showed it");
+        }
+        assertThat(SystemCredentialsProvider.getInstance().getCredentials()).isEmpty();
+    }
+
+    @Test
+    void shouldNeitherRecordMadeUpIdsNorMarkACredentialTheJobCannotSeeAsFailed() throws Exception {
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.SYSTEM, "admin-only", null, "jane-doe", TestSecrets.appPassword(1005)));
+        SystemCredentialsProvider.getInstance().save();
+        AppPasswordIndex.get().settle();
+        WorkflowJob sandboxed = j.createProject(WorkflowJob.class, "made-up");
+        sandboxed.setDefinition(new CpsFlowDefinition(
+                """
+                node {
+                  for (id in ['admin-only'] + (0..<200).collect { "made-up-${it}" }) {
+                    try {
+                      bitbucketCheckout repository: 'acme/widget', credentialsId: id
+                    } catch (e) {
+                      echo "refused ${id}"
+                    }
+                  }
+                }
+                """,
+                true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(sandboxed);
+
+        j.assertLogContains("refused made-up-199", run);
+        assertThat(AppPasswordIndex.get().usage().size()).isZero();
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage page = web.goTo("administrativeMonitor/bitbucketAppPasswords/");
+            assertThat(page.asNormalizedText()).contains("admin-only").doesNotContain("refused before checkout");
+        }
+    }
+
+    @Test
+    void shouldRecordAFailureUnderTheStoreThatHoldsTheCredential() throws Exception {
+        WorkflowJob checkout = j.createProject(WorkflowJob.class, "checkout");
+        checkout.setDefinition(new CpsFlowDefinition(
+                "node { bitbucketCheckout repository: 'acme/widget', credentialsId: 'legacy' }", true));
+
+        j.buildAndAssertStatus(hudson.model.Result.FAILURE, checkout);
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            HtmlPage page = web.goTo("administrativeMonitor/bitbucketAppPasswords/");
+            assertThat(page.asNormalizedText()).contains("refused before checkout");
+        }
+    }
+
+    @Test
+    void shouldDefuseCellsASpreadsheetWouldRunInTheCsvExport() throws Exception {
+        UsernamePasswordCredentialsImpl hostile = new UsernamePasswordCredentialsImpl(
+                CredentialsScope.GLOBAL, "hostile", null, "\t=HYPERLINK(\"https://evil.example.com\")", APP_PASSWORD);
+        hostile.setUsernameSecret(false);
+        SystemCredentialsProvider.getInstance().getCredentials().add(hostile);
+        SystemCredentialsProvider.getInstance().save();
+        legacyJob.setDefinition(new CpsFlowDefinition(
+                "node { git url: 'https://bitbucket.org/acme/widget.git', credentialsId: 'hostile' }", true));
+        legacyJob.save();
+        AppPasswordIndex.get().settle();
+
+        try (JenkinsRule.WebClient web = j.createWebClient()) {
+            String csv = web.goTo("administrativeMonitor/bitbucketAppPasswords/csv", "text/csv")
+                    .getWebResponse()
+                    .getContentAsString();
+
+            assertThat(csv).contains("\"'\t=HYPERLINK(").doesNotContain("\"\t=HYPERLINK(");
+        }
     }
 
     @Test

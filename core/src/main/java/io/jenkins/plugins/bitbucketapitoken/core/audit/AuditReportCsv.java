@@ -74,6 +74,9 @@ public final class AuditReportCsv {
         }
     }
 
+    /** What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection). */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n";
+
     private static void row(Appendable out, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -84,8 +87,16 @@ public final class AuditReportCsv {
         out.append("\r\n");
     }
 
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    /**
+     * Writes one CSV cell: quoted when it holds a comma, a quote or a line break, and defused when a spreadsheet
+     * would take it as a formula (it starts with {@code = + - @}, a tab, a carriage return or a line feed) by a
+     * leading apostrophe.
+     *
+     * @param value the cell's text
+     * @return the cell as it goes into the file
+     */
+    public static String cell(String value) {
+        String safe = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         if (safe.indexOf(',') < 0 && safe.indexOf('"') < 0 && safe.indexOf('\n') < 0 && safe.indexOf('\r') < 0) {
             return safe;
         }

@@ -1,7 +1,11 @@
 package io.jenkins.plugins.bitbucketapitoken.core.checkout;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the environment that makes command-line git use only the credential Jenkins hands it.
@@ -33,18 +37,51 @@ public final class GitEnvironment {
      * @return the variables to add or replace, each with a non-empty value
      */
     public static Map<String, String> isolatingCredentialHelpers(Map<String, String> existing) {
+        return isolatingCredentialHelpers(existing, Optional.empty());
+    }
+
+    /**
+     * Returns the variables to add to an environment so that git ignores credential helpers and never prompts, and,
+     * for a checkout that pulls Git LFS files, pins the LFS endpoint to the repository's own. A committed
+     * {@code .lfsconfig} can name any {@code lfs.url}, and git-lfs would send the checkout's credential there; git's
+     * own configuration, and so {@code GIT_CONFIG_PARAMETERS}, takes precedence over {@code .lfsconfig}.
+     *
+     * @param existing the environment git would otherwise get; its own {@code GIT_CONFIG_PARAMETERS} entries are
+     *     kept, and its {@code GIT_CONFIG_COUNT} entries are left alone
+     * @param cloneUrl the repository's clone URL when LFS files are pulled; empty otherwise
+     * @return the variables to add or replace, each with a non-empty value
+     */
+    public static Map<String, String> isolatingCredentialHelpers(Map<String, String> existing, Optional<URI> cloneUrl) {
+        List<String> entries = new ArrayList<>();
+        entries.add(RESET_HELPERS);
+        cloneUrl.map(GitEnvironment::lfsEndpoint).ifPresent(lfs -> entries.add(quoted("lfs.url=" + lfs)));
         Map<String, String> added = new LinkedHashMap<>();
-        added.put(CONFIG_PARAMETERS, withHelpersReset(existing.get(CONFIG_PARAMETERS)));
+        added.put(CONFIG_PARAMETERS, withEntries(existing.get(CONFIG_PARAMETERS), String.join(" ", entries)));
         added.put("GIT_TERMINAL_PROMPT", "0");
         added.put("GCM_INTERACTIVE", "never");
         return added;
     }
 
-    private static String withHelpersReset(String parameters) {
+    /**
+     * Returns the Git LFS endpoint of a repository, as git-lfs derives it from an https clone URL.
+     *
+     * @param cloneUrl the clone URL, ending in {@code .git}
+     * @return the endpoint, {@code <cloneUrl>/info/lfs}
+     */
+    public static URI lfsEndpoint(URI cloneUrl) {
+        return URI.create(cloneUrl + "/info/lfs");
+    }
+
+    private static String withEntries(String parameters, String entries) {
         if (parameters == null || parameters.isBlank()) {
-            return RESET_HELPERS;
+            return entries;
         }
         String kept = parameters.strip();
-        return kept.endsWith(RESET_HELPERS) ? kept : kept + " " + RESET_HELPERS;
+        return kept.endsWith(entries) ? kept : kept + " " + entries;
+    }
+
+    /** Quotes one {@code key=value} as git writes it into {@code GIT_CONFIG_PARAMETERS}. */
+    private static String quoted(String entry) {
+        return "'" + entry.replace("'", "'\\''") + "'";
     }
 }

@@ -19,9 +19,9 @@ public record Revision(RevisionKind kind, String name) {
 
     private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
     // git check-ref-format, in short: no control characters, spaces, ~^:?*[\, no "..", "@{", "//", no leading
-    // or trailing "/" or ".", no ".lock" ending.
+    // or trailing "/" or ".", no ".lock" ending; and no leading "-", which a command line could take for an option.
     private static final Pattern FORBIDDEN =
-            Pattern.compile("[\\x00-\\x20\\x7f~^:?*\\[\\\\]|\\.\\.|@\\{|//|^[/.]|[/.]$|\\.lock$|^@$|/\\.");
+            Pattern.compile("[\\x00-\\x20\\x7f~^:?*\\[\\\\]|\\.\\.|@\\{|//|^[/.-]|[/.]$|\\.lock$|^@$|/\\.");
 
     /** Checks that no part is missing. */
     public Revision {

@@ -63,7 +63,7 @@ public record AppPasswordSummary(
                 CredentialResolver.resolve(credentials, item, reference.credentialsId())
                         .filter(c -> c.kind() == CredentialKind.APP_PASSWORD)
                         .filter(seen::add)
-                        .ifPresent(c -> rows.add(new Row(item.fullName(), c, usage.evidence(c.id()))));
+                        .ifPresent(c -> rows.add(new Row(item.fullName(), c, usage.evidence(c.store(), c.id()))));
             }
         }
         List<CredentialRecord> appPasswords = credentials.records().stream()

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.AuditReportCsv;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialRecord;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -106,16 +107,8 @@ public final class AppPasswordSummaryExport {
                                 evidence.lastUsed().map(Instant::toString).orElse(""),
                                 evidence.lastFailed().map(Instant::toString).orElse(""),
                                 evidence.lastFailure().orElse(""))
-                        .map(AppPasswordSummaryExport::cell)
+                        .map(AuditReportCsv::cell)
                         .collect(Collectors.joining(","))
                 + "\r\n";
-    }
-
-    /** Quotes a cell when needed, and defuses spreadsheet formulas. */
-    private static String cell(String value) {
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\""
-                : v;
     }
 }

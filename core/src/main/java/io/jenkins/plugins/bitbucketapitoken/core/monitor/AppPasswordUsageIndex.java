@@ -180,8 +180,8 @@ public final class AppPasswordUsageIndex {
     public synchronized AppPasswordSummary summary(UsageLog usage, DeprecationPhase phase) {
         List<AppPasswordSummary.Row> rows = new ArrayList<>();
         // the summary sorts its rows by item, then credential
-        appPasswordUses.forEach((item, credentials) ->
-                credentials.forEach(c -> rows.add(new AppPasswordSummary.Row(item, c, usage.evidence(c.id())))));
+        appPasswordUses.forEach((item, credentials) -> credentials.forEach(
+                c -> rows.add(new AppPasswordSummary.Row(item, c, usage.evidence(c.store(), c.id())))));
         return new AppPasswordSummary(phase, rows, List.copyOf(appPasswords));
     }
 

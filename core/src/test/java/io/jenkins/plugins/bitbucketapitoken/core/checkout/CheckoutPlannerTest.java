@@ -78,7 +78,13 @@ class CheckoutPlannerTest {
                 "x.lock",
                 "@",
                 "refs/tags/",
-                "a//b"
+                "a//b",
+                "-x",
+                "--upload-pack=touch /tmp/pwned",
+                "refs/heads/-x",
+                "refs/tags/-v1",
+                "tags/-v1",
+                "origin/-x"
             })
     void shouldRefuseNamesGitWouldRefuse(String branch) {
         assertThat(Revision.parse(branch).error())

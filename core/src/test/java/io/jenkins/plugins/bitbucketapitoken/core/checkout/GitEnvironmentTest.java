@@ -1,12 +1,14 @@
 package io.jenkins.plugins.bitbucketapitoken.core.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.GitCli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -165,5 +168,48 @@ class GitEnvironmentTest {
         assertThat(twice)
                 .containsEntry(GitEnvironment.CONFIG_PARAMETERS, "'credential.helper='")
                 .containsEntry("GIT_TERMINAL_PROMPT", "0");
+    }
+
+    @Test
+    void shouldPinTheLfsEndpointOverWhatACommittedLfsconfigNames() throws Exception {
+        Path repository = home.resolve("repository");
+        Files.createDirectories(repository);
+        String clone = "http://127.0.0.1:7990/acme/widget.git";
+        git(repository, Map.of(), "init", "-q");
+        git(repository, Map.of(), "remote", "add", "origin", clone);
+        Files.writeString(repository.resolve(".lfsconfig"), "[lfs]\n\turl = https://collector.example.com/lfs\n");
+        Map<String, String> pinned =
+                GitEnvironment.isolatingCredentialHelpers(Map.of(), Optional.of(URI.create(clone)));
+
+        String unpinned = git(repository, Map.of(), "lfs", "env");
+        String withPin = git(repository, pinned, "lfs", "env");
+
+        assertThat(unpinned).contains("Endpoint=https://collector.example.com/lfs");
+        assertThat(withPin).contains("Endpoint=" + clone + "/info/lfs").doesNotContain("collector.example.com");
+        assertThat(pinned.get(GitEnvironment.CONFIG_PARAMETERS))
+                .isEqualTo("'credential.helper=' 'lfs.url=" + clone + "/info/lfs'");
+    }
+
+    /** Runs git (with git-lfs, which the test needs) in a directory, isolated from the user's configuration. */
+    private String git(Path directory, Map<String, String> extra, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.putAll(extra);
+        Process process = pb.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assumeTrue(
+                !(args[0].equals("lfs") && process.exitValue() != 0 && output.contains("not a git command")),
+                "git-lfs is not installed");
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 }

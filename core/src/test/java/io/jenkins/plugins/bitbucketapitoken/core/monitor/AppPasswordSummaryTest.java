@@ -124,7 +124,7 @@ class AppPasswordSummaryTest {
     void shouldSortRowsGivenInAnyOrderAndListEachItemOnce() {
         CredentialRecord a = credential(StoreRef.system(), "a", CredentialKind.APP_PASSWORD);
         CredentialRecord b = credential(StoreRef.system(), "b", CredentialKind.APP_PASSWORD);
-        UsageLog.Evidence none = usage.evidence("a");
+        UsageLog.Evidence none = usage.evidence(StoreRef.system(), "a");
 
         AppPasswordSummary summary = new AppPasswordSummary(
                 DeprecationPhase.REMOVED,
@@ -156,16 +156,16 @@ class AppPasswordSummaryTest {
 
     @Test
     void shouldCarryRuntimeEvidence() {
-        usage.recordUse("bb", Instant.parse("2026-11-01T10:00:00Z"));
-        usage.recordUse("bb", Instant.parse("2026-10-01T10:00:00Z"));
-        usage.recordFailure("bb", Instant.parse("2026-11-02T10:00:00Z"), "APP_PASSWORD_REMOVED");
+        usage.recordUse(StoreRef.system(), "bb", Instant.parse("2026-11-01T10:00:00Z"));
+        usage.recordUse(StoreRef.system(), "bb", Instant.parse("2026-10-01T10:00:00Z"));
+        usage.recordFailure(StoreRef.system(), "bb", Instant.parse("2026-11-02T10:00:00Z"), "APP_PASSWORD_REMOVED");
 
         AppPasswordSummary.Row row = summary(DeprecationPhase.REMOVED).rows().get(0);
 
         assertThat(row.evidence().lastUsed()).contains(Instant.parse("2026-11-01T10:00:00Z"));
         assertThat(row.evidence().lastFailed()).contains(Instant.parse("2026-11-02T10:00:00Z"));
         assertThat(row.evidence().lastFailure()).contains("APP_PASSWORD_REMOVED");
-        assertThat(usage.evidence("never")).isEqualTo(UsageLog.Evidence.NONE);
+        assertThat(usage.evidence(StoreRef.system(), "never")).isEqualTo(UsageLog.Evidence.NONE);
     }
 
     @Test

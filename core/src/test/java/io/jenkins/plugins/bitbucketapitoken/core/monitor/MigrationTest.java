@@ -76,4 +76,26 @@ class MigrationTest {
         assertThat(expiring.isActive()).isTrue();
         assertThat(expiring.headline().message()).endsWith("expire within 30 days: 2.");
     }
+
+    @Test
+    void shouldTellAChangedOrRemovedCredentialFromTheOneThePageShowed() {
+        String shown = Migration.fingerprint(
+                "bb", "UsernamePasswordCredentialsImpl", Optional.of("jane-doe"), Optional.of("{AQAA1}"));
+        String reEncrypted = Migration.fingerprint(
+                "bb", "UsernamePasswordCredentialsImpl", Optional.of("jane-doe"), Optional.of("{AQAA2}"));
+        String otherUser = Migration.fingerprint(
+                "bb", "UsernamePasswordCredentialsImpl", Optional.of("john"), Optional.of("{AQAA1}"));
+        // the parts are length-prefixed: moving a character from one part to the next changes the fingerprint
+        String shifted = Migration.fingerprint(
+                "b", "bUsernamePasswordCredentialsImpl", Optional.of("jane-doe"), Optional.of("{AQAA1}"));
+
+        assertThat(shown).hasSize(32).isHexadecimal().isNotIn(reEncrypted, otherUser, shifted);
+        assertThat(Migration.checkUnchanged(shown, Optional.of(shown), "bb")).isEmpty();
+        assertThat(Migration.checkUnchanged(shown, Optional.of(reEncrypted), "bb"))
+                .get()
+                .extracting(Problem::code)
+                .isEqualTo(Message.MIGRATION_CHANGED_SINCE_SHOWN);
+        assertThat(Migration.checkUnchanged(shown, Optional.empty(), "bb")).isPresent();
+        assertThat(Migration.checkUnchanged(null, Optional.of(shown), "bb")).isPresent();
+    }
 }

@@ -116,6 +116,40 @@ class RealGitTest {
     }
 
     @Test
+    void shouldServeSubmodulesAndLfsFilesToTheRealGitBinary() throws Exception {
+        bitbucket.addApiToken(EMAIL, TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty());
+        FakeRepository lib = bitbucket.addRepository("acme", "lib");
+        var libHead = lib.commit("main", "LIB.md", "from the library", "library");
+        widget.commitSubmodule("main", "lib", "../lib.git", libHead);
+        widget.commitLfsFile("main", "big.bin", "large content".getBytes(StandardCharsets.UTF_8));
+
+        GitCli.Result clone = git.run(
+                dir,
+                USERNAME,
+                TOKEN,
+                "-c",
+                "filter.lfs.smudge=",
+                "-c",
+                "filter.lfs.required=false",
+                "clone",
+                url,
+                "work");
+        Path work = dir.resolve("work");
+        GitCli.Result submodules = git.run(work, USERNAME, TOKEN, "submodule", "update", "--init");
+        git.run(work, USERNAME, TOKEN, "lfs", "install", "--local");
+        GitCli.Result lfs = git.run(work, USERNAME, TOKEN, "lfs", "pull", "origin");
+
+        assertThat(clone.exitCode()).as(clone.stderr()).isZero();
+        assertThat(submodules.exitCode()).as(submodules.stderr()).isZero();
+        assertThat(work.resolve("lib/LIB.md")).hasContent("from the library");
+        assumeTrue(!lfs.stderr().contains("not a git command"), "git-lfs is not installed");
+        assertThat(lfs.exitCode()).as(lfs.stderr()).isZero();
+        assertThat(work.resolve("big.bin")).hasContent("large content");
+        assertThat(bitbucket.requestLog())
+                .anySatisfy(r -> assertThat(r.path()).isEqualTo("/acme/widget.git/info/lfs/objects/batch"));
+    }
+
+    @Test
     void shouldFetchNewCommitsWithJGit() throws Exception {
         bitbucket.addApiToken(EMAIL, TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty());
         UsernamePasswordCredentialsProvider credentials =

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.core.testing.fake;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -89,6 +90,9 @@ public final class FakeBitbucket implements AutoCloseable {
     private static final String FAKE = "fake-bitbucket";
     private static final Pattern GIT_PATH =
             Pattern.compile("^/([^/]+)/([^/]+?)(?:\\.git)?/(info/refs|git-upload-pack|git-receive-pack)$");
+    private static final Pattern LFS_BATCH_PATH =
+            Pattern.compile("^/([^/]+)/([^/]+?)(?:\\.git)?/info/lfs/objects/batch$");
+    private static final Pattern LFS_MEDIA_PATH = Pattern.compile("^/lfs-media/([^/]+)/([^/]+)/([0-9a-f]{64})$");
     private static final Pattern REPOSITORY_PATH = Pattern.compile("^/repositories/([^/]+)/([^/]+)/?$");
 
     private final HttpServer server;
@@ -486,6 +490,14 @@ public final class FakeBitbucket implements AutoCloseable {
     // ---- Git smart HTTP ---------------------------------------------------------------------------------
 
     private int handleGit(HttpExchange exchange, String path, Auth auth) throws IOException {
+        Matcher batch = LFS_BATCH_PATH.matcher(path);
+        if (batch.matches()) {
+            return lfsBatch(exchange, batch.group(1), batch.group(2), auth);
+        }
+        Matcher media = LFS_MEDIA_PATH.matcher(path);
+        if (media.matches()) {
+            return lfsMedia(exchange, media.group(1), media.group(2), media.group(3));
+        }
         Matcher m = GIT_PATH.matcher(path);
         if (!m.matches()) {
             return text(exchange, 404, "Not found");
@@ -515,6 +527,56 @@ public final class FakeBitbucket implements AutoCloseable {
             return advertise(exchange, repository, service);
         }
         return serve(exchange, repository, service);
+    }
+
+    /**
+     * Answers the Git LFS batch API for downloads as Bitbucket does: authenticated like Git, each object with a
+     * download address on a media host that needs no credential (Bitbucket's are signed).
+     */
+    private int lfsBatch(HttpExchange exchange, String workspace, String slug, Auth auth) throws IOException {
+        Object who = gitPrincipal(auth);
+        if (who instanceof Refusal refusal) {
+            if (refusal.status() == 401) {
+                exchange.getResponseHeaders().add("LFS-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"");
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Bitbucket.org HTTP\"");
+            }
+            return text(exchange, refusal.status(), refusal.message());
+        }
+        FakeRepository repository = visible((Principal) who, workspace, slug);
+        if (repository == null) {
+            return text(exchange, 404, BitbucketCloud.REPOSITORY_NOT_FOUND_TEXT);
+        }
+        ObjectNode request = (ObjectNode) MAPPER.readTree(exchange.getRequestBody());
+        ObjectNode answer = MAPPER.createObjectNode().put("transfer", "basic");
+        ArrayNode objects = answer.putArray("objects");
+        for (var object : request.path("objects")) {
+            String oid = object.path("oid").asText();
+            ObjectNode entry = objects.addObject()
+                    .put("oid", oid)
+                    .put("size", object.path("size").asLong());
+            if (repository.lfsObject(oid).isPresent()) {
+                entry.putObject("actions")
+                        .putObject("download")
+                        .put("href", base() + "/lfs-media/" + workspace + "/" + slug + "/" + oid);
+            } else {
+                entry.putObject("error").put("code", 404).put("message", "Object does not exist");
+            }
+        }
+        byte[] body = MAPPER.writeValueAsBytes(answer);
+        exchange.getResponseHeaders().add("Content-Type", "application/vnd.git-lfs+json");
+        sendHeaders(exchange, 200, body.length);
+        exchange.getResponseBody().write(body);
+        return 200;
+    }
+
+    private int lfsMedia(HttpExchange exchange, String workspace, String slug, String oid) throws IOException {
+        Optional<byte[]> content = repository(workspace, slug).flatMap(r -> r.lfsObject(oid));
+        if (content.isEmpty()) {
+            return text(exchange, 404, "Not found");
+        }
+        sendHeaders(exchange, 200, content.get().length);
+        exchange.getResponseBody().write(content.get());
+        return 200;
     }
 
     private Object gitPrincipal(Auth auth) {

@@ -62,6 +62,7 @@ public final class FakeRepository {
     private final String slug;
     private final InMemoryRepository repository;
     private final Map<Integer, PullRequest> pullRequests = new ConcurrentSkipListMap<>();
+    private final Map<String, byte[]> lfsObjects = new ConcurrentSkipListMap<>();
     private int commits;
 
     FakeRepository(String workspace, String slug) {
@@ -113,20 +114,77 @@ public final class FakeRepository {
      * @return the new commit
      */
     public synchronized ObjectId commit(String branch, String path, String content, String message) {
+        return commit(branch, message, Map.of(path, content), Map.of());
+    }
+
+    /**
+     * Adds a submodule on a branch, as {@code git submodule add} does: its {@code .gitmodules} entry (name and path
+     * alike) and a gitlink to a commit of the submodule's repository.
+     *
+     * @param branch the branch, created if needed
+     * @param path where the submodule is checked out, also its name
+     * @param url its URL as {@code .gitmodules} names it (absolute or relative)
+     * @param target the commit the superproject records
+     * @return the new commit
+     */
+    public synchronized ObjectId commitSubmodule(String branch, String path, String url, ObjectId target) {
+        String modules = entry(head(branch), ".gitmodules")
+                        .map(e -> new String(e.content(), StandardCharsets.UTF_8))
+                        .orElse("")
+                + "[submodule \"" + path + "\"]\n\tpath = " + path + "\n\turl = " + url + "\n";
+        return commit(branch, "add submodule " + path, Map.of(".gitmodules", modules), Map.of(path, target));
+    }
+
+    /**
+     * Commits a file stored in Git LFS: its pointer in the tree, {@code .gitattributes} marking it, and its content in
+     * the repository's LFS store, which the fake serves through the LFS batch API.
+     *
+     * @return the new commit
+     */
+    public synchronized ObjectId commitLfsFile(String branch, String path, byte[] content) {
+        String oid = sha256(content);
+        lfsObjects.put(oid, content.clone());
+        String pointer =
+                "version https://git-lfs.github.com/spec/v1\noid sha256:" + oid + "\nsize " + content.length + "\n";
+        return commit(
+                branch,
+                "add " + path + " to LFS",
+                Map.of(".gitattributes", path + " filter=lfs diff=lfs merge=lfs -text\n", path, pointer),
+                Map.of());
+    }
+
+    /** Returns an object of the repository's LFS store by its SHA-256. */
+    public Optional<byte[]> lfsObject(String oid) {
+        return Optional.ofNullable(lfsObjects.get(oid)).map(byte[]::clone);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Entry> entry(Optional<ObjectId> commit, String path) {
+        return commit.flatMap(id -> resolve(id.name())).flatMap(c -> entry(c, path));
+    }
+
+    private ObjectId commit(String branch, String message, Map<String, String> files, Map<String, ObjectId> gitlinks) {
         try (ObjectInserter inserter = repository.newObjectInserter();
                 ObjectReader reader = repository.newObjectReader()) {
             Optional<ObjectId> parent = head(branch);
             DirCache index =
                     parent.isPresent() ? DirCache.read(reader, treeOf(reader, parent.get())) : DirCache.newInCore();
-            ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
             DirCacheEditor editor = index.editor();
-            editor.add(new DirCacheEditor.PathEdit(path) {
-                @Override
-                public void apply(DirCacheEntry entry) {
-                    entry.setFileMode(FileMode.REGULAR_FILE);
-                    entry.setObjectId(blob);
-                }
-            });
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                ObjectId blob =
+                        inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8));
+                editor.add(edit(file.getKey(), FileMode.REGULAR_FILE, blob));
+            }
+            gitlinks.forEach((path, target) -> editor.add(edit(path, FileMode.GITLINK, target)));
             editor.finish();
             ObjectId tree = index.writeTree(inserter);
             PersonIdent who =
@@ -146,6 +204,16 @@ public final class FakeRepository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static DirCacheEditor.PathEdit edit(String path, FileMode mode, ObjectId id) {
+        return new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry entry) {
+                entry.setFileMode(mode);
+                entry.setObjectId(id);
+            }
+        };
     }
 
     /** Creates a branch at the tip of another. */

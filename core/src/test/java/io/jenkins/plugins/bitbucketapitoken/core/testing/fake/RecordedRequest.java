@@ -49,7 +49,8 @@ public record RecordedRequest(
         return channel == Channel.GIT && path.contains(service);
     }
 
-    static String fingerprint(String secret) {
+    /** Returns the fingerprint a request carrying this secret is recorded with, for a test to look for it. */
+    public static String fingerprint(String secret) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
