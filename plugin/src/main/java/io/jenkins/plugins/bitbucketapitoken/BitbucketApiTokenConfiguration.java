@@ -93,7 +93,7 @@ public class BitbucketApiTokenConfiguration extends GlobalConfiguration {
             Validated<BitbucketEndpoints> endpoints =
                     field.equals("apiUrl") ? BitbucketEndpoints.of(value, null) : BitbucketEndpoints.of(null, value);
             if (endpoints.error().isPresent()) {
-                throw new FormException(endpoints.error().get().describe(), field);
+                throw new FormException(endpoints.error().get().describe(FormValidations.requestLocale()), field);
             }
         }
         return super.configure(req, json);

@@ -6,6 +6,8 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.bitbucketapitoken.core.LinkedText;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import java.util.List;
+import java.util.Locale;
+import org.kohsuke.stapler.Stapler;
 import org.kohsuke.stapler.StaplerRequest2;
 
 /** Turns core's problems into Jenkins form messages: errors stay errors, warnings warnings, notes plain text. */
@@ -34,12 +36,23 @@ public final class FormValidations {
      * @return the form message, escaped
      */
     public static FormValidation of(Problem problem) {
-        String markup = linked(problem.describe());
+        String markup = linked(problem.describe(requestLocale()));
         return switch (problem.severity()) {
             case ERROR -> FormValidation.errorWithMarkup(markup);
             case WARNING -> FormValidation.warningWithMarkup(markup);
             case INFO -> FormValidation.okWithMarkup(markup);
         };
+    }
+
+    /**
+     * Returns the language of the current request, in which core's messages are shown; English outside a request
+     * (build logs, which every reader shares, stay in English).
+     *
+     * @return the request's locale, or {@link Locale#ROOT}
+     */
+    public static Locale requestLocale() {
+        StaplerRequest2 request = Stapler.getCurrentRequest2();
+        return request == null ? Locale.ROOT : request.getLocale();
     }
 
     /**

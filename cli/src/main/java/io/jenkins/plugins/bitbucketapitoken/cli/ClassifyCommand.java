@@ -9,6 +9,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.secret.SecretClassification;
 import io.jenkins.plugins.bitbucketapitoken.core.secret.SecretClassifier;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -91,9 +92,10 @@ final class ClassifyCommand implements Callable<Integer> {
         if (!assessment.problems().isEmpty()) {
             out.println();
             for (Problem p : assessment.problems()) {
-                out.println(p.severity() + ": " + p.message());
-                if (!p.action().isEmpty()) {
-                    out.println("  What to do: " + p.action());
+                // people read this in their own language where a translation exists; JSON stays English
+                out.println(p.severity() + ": " + p.message(Locale.getDefault()));
+                if (!p.action(Locale.getDefault()).isEmpty()) {
+                    out.println("  What to do: " + p.action(Locale.getDefault()));
                 }
             }
         }

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -126,7 +127,7 @@ final class VerifyCommand implements Callable<Integer> {
     private static <T> T valid(Validated<T> input) {
         return input.value()
                 .orElseThrow(
-                        () -> new UsageException(input.error().orElseThrow().describe()));
+                        () -> new UsageException(input.error().orElseThrow().describe(Locale.getDefault())));
     }
 
     static ObjectNode toJson(VerificationReport report) {

@@ -2,7 +2,9 @@ package io.jenkins.plugins.bitbucketapitoken.core;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Holds every fact about Bitbucket Cloud that this project builds on: dates, fixed usernames, secret shapes,
@@ -155,4 +157,36 @@ public final class BitbucketCloud {
     public static final URI STATUS_PAGE = URI.create("https://bitbucket.status.atlassian.com");
 
     private BitbucketCloud() {}
+
+    /**
+     * Returns the facts that message texts name, such as {@code {appPasswordsRemoved}}, by the names the texts use.
+     * Translations name facts and never repeat them, so a corrected fact is corrected in every language.
+     *
+     * @return each fact's name and value, as text
+     */
+    public static Map<String, String> messageFacts() {
+        return Collections.unmodifiableMap(MESSAGE_FACTS);
+    }
+
+    private static final Map<String, String> MESSAGE_FACTS = Map.ofEntries(
+            Map.entry("accessTokenGitUsername", String.valueOf(ACCESS_TOKEN_GIT_USERNAME)),
+            Map.entry("accessTokenPrefix", String.valueOf(ACCESS_TOKEN_PREFIX)),
+            Map.entry("accountPasswordsStopped", String.valueOf(ACCOUNT_PASSWORDS_STOPPED)),
+            Map.entry("apiTokenCreationPage", String.valueOf(API_TOKEN_CREATION_PAGE)),
+            Map.entry("apiTokenGitUsername", String.valueOf(API_TOKEN_GIT_USERNAME)),
+            Map.entry("apiTokenMaxLifetimeDays", String.valueOf(API_TOKEN_MAX_LIFETIME_DAYS)),
+            Map.entry("apiTokenPrefix", String.valueOf(API_TOKEN_PREFIX)),
+            Map.entry("appPasswordBrownoutsBegin", String.valueOf(APP_PASSWORD_BROWNOUTS_BEGIN)),
+            Map.entry("appPasswordChangeId", String.valueOf(APP_PASSWORD_CHANGE_ID)),
+            Map.entry("appPasswordCreationDisabled", String.valueOf(APP_PASSWORD_CREATION_DISABLED)),
+            Map.entry("appPasswordLength", String.valueOf(APP_PASSWORD_LENGTH)),
+            Map.entry("appPasswordPrefix", String.valueOf(APP_PASSWORD_PREFIX)),
+            Map.entry("appPasswordsRemoved", String.valueOf(APP_PASSWORDS_REMOVED)),
+            Map.entry("defaultGitUrl", String.valueOf(DEFAULT_GIT_URL)),
+            Map.entry("oldAppPasswordLength", String.valueOf(OLD_APP_PASSWORD_LENGTH)),
+            Map.entry("removedEndpointChangeId", String.valueOf(REMOVED_ENDPOINT_CHANGE_ID)),
+            Map.entry("scopeReadRepository", String.valueOf(SCOPE_READ_REPOSITORY)),
+            Map.entry("scopeReadUser", String.valueOf(SCOPE_READ_USER)),
+            Map.entry("statusPage", String.valueOf(STATUS_PAGE)),
+            Map.entry("userWorkspacesPath", String.valueOf(USER_WORKSPACES_PATH)));
 }

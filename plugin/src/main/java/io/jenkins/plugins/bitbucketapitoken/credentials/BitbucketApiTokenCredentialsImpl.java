@@ -103,7 +103,7 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
     static void refuse(List<Problem> problems, String field) throws FormException {
         Optional<Problem> error = problems.stream().filter(Problem::isError).findFirst();
         if (error.isPresent()) {
-            throw new FormException(error.get().describe(), field);
+            throw new FormException(error.get().describe(FormValidations.requestLocale()), field);
         }
     }
 
@@ -222,7 +222,9 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
          */
         @POST
         public FormValidation doCheckToken(
-                @ContextInPath ModelObject context, StaplerRequest2 request, @QueryParameter String id) {
+                @ContextInPath ModelObject context,
+                StaplerRequest2 request,
+                @QueryParameter("id") String convertedId) {
             // id stays a @QueryParameter so that the form sends it along; its value is read raw all the same
             String value = FormValidations.raw(request, "value");
             if (Util.fixEmptyAndTrim(value) == null || !JenkinsAccess.canConfigureCredentials(context)) {

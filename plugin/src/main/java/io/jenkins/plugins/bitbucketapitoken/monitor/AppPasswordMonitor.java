@@ -9,6 +9,7 @@ import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.util.HttpResponses;
 import hudson.util.Secret;
+import io.jenkins.plugins.bitbucketapitoken.FormValidations;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
 import io.jenkins.plugins.bitbucketapitoken.Messages;
 import io.jenkins.plugins.bitbucketapitoken.core.Message;
@@ -238,7 +239,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
             Optional<Problem> changed =
                     Migration.checkUnchanged(fingerprint, live.map(LiveCredentials::fingerprint), id);
             if (changed.isPresent()) {
-                return refused(store, id, email, gitUsername, expiry, changed.get().describe());
+                return refused(store, id, email, gitUsername, expiry, changed.get().describe(FormValidations.requestLocale()));
             }
             LiveCredentials.Found found = live.orElseThrow();
             List<Problem> problems = Migration.check(
@@ -252,14 +253,14 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
                         expiry,
                         problems.stream()
                                 .filter(Problem::isError)
-                                .map(Problem::describe)
+                                .map(p -> p.describe(FormValidations.requestLocale()))
                                 .collect(Collectors.joining(" ")));
             }
             Optional<Problem> breaks = AppPasswordIndex.get()
                     .impactOf(storeRef, id)
                     .flatMap(impact -> impact.refusal(confirmBreaking));
             if (breaks.isPresent()) {
-                return refused(store, id, email, gitUsername, expiry, breaks.get().describe());
+                return refused(store, id, email, gitUsername, expiry, breaks.get().describe(FormValidations.requestLocale()));
             }
             StandardCredentials current = (StandardCredentials) found.credentials();
             BitbucketApiTokenCredentialsImpl replacement;
@@ -278,7 +279,7 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
                         email,
                         gitUsername,
                         expiry,
-                        Message.MIGRATION_NOT_WRITTEN.problem(id).describe());
+                        Message.MIGRATION_NOT_WRITTEN.problem(id).describe(FormValidations.requestLocale()));
             }
             AppPasswordIndex.get().replaced(found, replacement);
         }

@@ -109,7 +109,7 @@ public final class ItemConfigReader {
 
     /** Makes a file-level warning stop the read: Validated needs an error to carry no value. */
     static Problem asError(Problem problem) {
-        return new Problem(problem.code(), Severity.ERROR, problem.message(), problem.action());
+        return new Problem(problem.code(), Severity.ERROR, problem.message(), problem.action(), problem.arguments());
     }
 
     /**

@@ -121,7 +121,6 @@ public final class Diagnoser {
                     DiagnosisCode.GIT_CONFIGURATION,
                     Channel.GIT,
                     label(Channel.GIT),
-                    "",
                     RepositoryReferences.redact(configuration.group(1).strip())));
         }
         if (status.isEmpty()) {
