@@ -3,6 +3,7 @@ package io.jenkins.plugins.bitbucketapitoken.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.bitbucketapitoken.core.BitbucketCloud;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.CredentialIdentity;
@@ -175,7 +176,11 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void printText(VerificationReport report, Optional<RepositoryRef> repo, PrintStream out) {
-        ReportText.lines(report, repo, "give --repository WS/SLUG to check Git over HTTPS too.")
+        ReportText.lines(
+                        report,
+                        repo,
+                        Message.REPORT_GIVE_REPOSITORY_OPTION.text(Locale.getDefault()),
+                        Locale.getDefault())
                 .forEach(out::println);
     }
 }

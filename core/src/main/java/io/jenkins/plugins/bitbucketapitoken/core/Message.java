@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketapitoken.core;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
@@ -56,6 +57,28 @@ public enum Message {
     SUBMODULE_NOT_ON_BITBUCKET(Severity.ERROR, 3),
     MIGRATION_CHANGED_SINCE_SHOWN(Severity.ERROR, 1),
     MIGRATION_NOT_WRITTEN(Severity.ERROR, 1),
+    WHITESPACE_LINE_BREAKS(Severity.INFO, 0),
+    WHITESPACE_AT_THE_ENDS(Severity.INFO, 0),
+    WHITESPACE_INSIDE(Severity.INFO, 0),
+    WHITESPACE_INVISIBLE(Severity.INFO, 0),
+    LIST_AND(Severity.INFO, 2),
+    REPORT_REST_WORKS(Severity.INFO, 1),
+    REPORT_REST_FAILS(Severity.INFO, 1),
+    REPORT_ACCOUNT(Severity.INFO, 1),
+    REPORT_CAN_READ(Severity.INFO, 1),
+    REPORT_SCOPES(Severity.INFO, 1),
+    REPORT_GIT_CAN_READ(Severity.INFO, 1),
+    REPORT_GIT_FAILS(Severity.INFO, 1),
+    REPORT_GIT_NOT_CHECKED(Severity.INFO, 1),
+    REPORT_NAME_A_REPOSITORY(Severity.INFO, 0),
+    REPORT_GIVE_REPOSITORY_OPTION(Severity.INFO, 0),
+    REPORT_CAN_PUSH(Severity.INFO, 0),
+    REPORT_CANNOT_PUSH(Severity.INFO, 1),
+    REPORT_HTTP_STATUS(Severity.INFO, 1),
+    REPORT_ALL_GOOD(Severity.INFO, 0),
+    REPORT_GIT_DIAGNOSIS(Severity.INFO, 1),
+    REPORT_REST_DIAGNOSIS(Severity.INFO, 1),
+    REPORT_WHAT_TO_DO(Severity.INFO, 1),
     DEFAULT_BRANCH_UNKNOWN(Severity.ERROR, 1),
     CHECKOUT_FAILED(Severity.ERROR, 5),
     MONITOR_APP_PASSWORDS_REMOVED(Severity.ERROR, 2),
@@ -209,6 +232,62 @@ public enum Message {
         return render(locale, name() + ".action", args);
     }
 
+    /**
+     * Creates a piece of text to pass as another message's argument: it is rendered in the same language as the
+     * message that takes it, and in English where it is turned into a string.
+     *
+     * @param args its own arguments
+     * @return the fragment
+     */
+    public Fragment fragment(Object... args) {
+        return new Fragment(this, Problem.arguments(args));
+    }
+
+    /**
+     * A message used as an argument of another one, such as the kind of damage in "the token is damaged: {0}".
+     *
+     * @param code the message
+     * @param args its arguments: texts, numbers or fragments
+     */
+    public record Fragment(Message code, List<Object> args) {
+
+        /** Copies the arguments. */
+        public Fragment {
+            Objects.requireNonNull(code, "code");
+            args = List.copyOf(args);
+        }
+
+        /**
+         * Renders the fragment's text in a language.
+         *
+         * @param locale the reader's locale
+         * @return the text
+         */
+        public String render(Locale locale) {
+            return code.text(locale, args.toArray());
+        }
+
+        /** Returns the fragment's text in English. */
+        @Override
+        public String toString() {
+            return render(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Joins items into "a and b and c" in the reader's language, as nested {@link #LIST_AND} fragments.
+     *
+     * @param items texts or fragments; at least one
+     * @return the single item, or the joined fragment
+     */
+    public static Object listOf(List<?> items) {
+        Object all = items.get(0);
+        for (Object next : items.subList(1, items.size())) {
+            all = LIST_AND.fragment(all, next);
+        }
+        return all;
+    }
+
     /** Creates a problem that carries this message, rendered in English, and its arguments for other languages. */
     public Problem problem(Object... args) {
         return new Problem(this, severity, text(args), action(args), Problem.arguments(args));
@@ -241,7 +320,17 @@ public enum Message {
             // a code without a text is a defect MessageCatalogueTest catches; never fail the caller for it
             return key;
         }
-        return fill(template, BitbucketCloud.messageFacts(), args);
+        return fill(template, BitbucketCloud.messageFacts(), localized(locale, args));
+    }
+
+    private static Object[] localized(Locale locale, Object... args) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Fragment fragment) {
+                out[i] = fragment.render(locale);
+            }
+        }
+        return out;
     }
 
     /**

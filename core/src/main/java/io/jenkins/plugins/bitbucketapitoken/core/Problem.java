@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param severity how much it matters
  * @param message what is wrong, in one or two sentences
  * @param action what to do next; empty when nothing needs doing
- * @param arguments the arguments the message was rendered with, to render it again in another language
+ * @param arguments the arguments the message was rendered with (texts, or {@link Message.Fragment}s for texts of the
+ *     catalogue), to render it again in another language
  */
-public record Problem(Message code, Severity severity, String message, String action, List<String> arguments) {
+public record Problem(Message code, Severity severity, String message, String action, List<Object> arguments) {
 
     /** Checks that no part is missing, and copies the arguments. */
     public Problem {
@@ -39,9 +40,11 @@ public record Problem(Message code, Severity severity, String message, String ac
         this(code, severity, message, action, List.of());
     }
 
-    /** Turns a message's arguments into the texts a problem keeps. */
-    static List<String> arguments(Object... args) {
-        return Arrays.stream(args).map(String::valueOf).toList();
+    /** Turns a message's arguments into immutable values: fragments stay fragments, anything else becomes text. */
+    static List<Object> arguments(Object... args) {
+        return Arrays.stream(args)
+                .map(a -> a instanceof Message.Fragment ? a : (Object) String.valueOf(a))
+                .toList();
     }
 
     /**

@@ -70,7 +70,7 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
     @CheckForNull
     private final Integer timeoutMinutes;
 
-    /** The derived credential of the running checkout; looked up again (by id and owner) when polling. */
+    /** The derived credential of the running checkout; looked up again (by id and owner) for each poll. */
     @CheckForNull
     private transient StandardUsernamePasswordCredentials derived;
 
@@ -159,7 +159,8 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
     /**
      * The username/password form of the step's secret text: the one the running checkout resolved, else (when
      * polling) the secret text looked up again as the job's builds look it up, with the last build's
-     * authentication, or the job's when it has no build; never as SYSTEM. The use is tracked.
+     * authentication, or the job's when it has no build; never as SYSTEM. The use is tracked. A lookup for polling
+     * is not kept: the next poll looks again, so a permission taken away in between counts.
      */
     @CheckForNull
     private StandardUsernamePasswordCredentials secretTextCredentials() {
@@ -182,15 +183,15 @@ public final class BitbucketCheckoutExtension extends GitSCMExtension {
             Authentication as = job instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
             text = CredentialsProvider.findCredentialByIdInItem(secretTextId, StringCredentials.class, job, as, domain);
         }
-        if (text != null) {
-            if (last != null) {
-                CredentialsProvider.track(last, text);
-            } else {
-                CredentialsProvider.track(job, text);
-            }
-            derived = StepCredential.accessTokenForGit(text);
+        if (text == null) {
+            return null;
         }
-        return derived;
+        if (last != null) {
+            CredentialsProvider.track(last, text);
+        } else {
+            CredentialsProvider.track(job, text);
+        }
+        return StepCredential.accessTokenForGit(text);
     }
 
     private static java.util.Optional<String> agentValue(FilePath workspace, String name) {

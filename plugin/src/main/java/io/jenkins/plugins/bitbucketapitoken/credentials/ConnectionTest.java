@@ -22,7 +22,12 @@ final class ConnectionTest {
             String gitUsername,
             String testRepository) {
         ConnectionCheck.Outcome outcome = ConnectionCheck.run(
-                CredentialVerifier.create(http, endpoints), email, Secret.toString(token), gitUsername, testRepository);
+                CredentialVerifier.create(http, endpoints),
+                email,
+                Secret.toString(token),
+                gitUsername,
+                testRepository,
+                FormValidations.requestLocale());
         String text = "<div class=\"bitbucket-api-token-connection\">"
                 + outcome.lines().stream().map(FormValidations::linked).collect(Collectors.joining("<br/>"))
                 + "</div>";

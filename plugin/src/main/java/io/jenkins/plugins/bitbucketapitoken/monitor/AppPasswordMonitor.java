@@ -28,8 +28,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -231,6 +233,8 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
         checkRequiredPermission();
         StoreRef storeRef = StoreRef.parse(store).orElseThrow(() -> HttpResponses.error(400, "unknown store"));
         String plainToken = Secret.toString(Secret.fromString(token));
+        Function<String, HttpResponse> refuse = why -> refused(store, id, email, gitUsername, expiry, why);
+        Locale locale = FormValidations.requestLocale();
         synchronized (MIGRATION_LOCK) {
             Optional<LiveCredentials.Found> live = LiveCredentials.find(JenkinsAccess.jenkins(), storeRef, id);
             if (live.isPresent()) {
@@ -239,28 +243,22 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
             Optional<Problem> changed =
                     Migration.checkUnchanged(fingerprint, live.map(LiveCredentials::fingerprint), id);
             if (changed.isPresent()) {
-                return refused(store, id, email, gitUsername, expiry, changed.get().describe(FormValidations.requestLocale()));
+                return refuse.apply(changed.get().describe(locale));
             }
             LiveCredentials.Found found = live.orElseThrow();
             List<Problem> problems = Migration.check(
                     id, found.record().kind(), email, plainToken, gitUsername, expiry, Clock.systemUTC());
             if (!Migration.mayProceed(problems)) {
-                return refused(
-                        store,
-                        id,
-                        email,
-                        gitUsername,
-                        expiry,
-                        problems.stream()
-                                .filter(Problem::isError)
-                                .map(p -> p.describe(FormValidations.requestLocale()))
-                                .collect(Collectors.joining(" ")));
+                return refuse.apply(problems.stream()
+                        .filter(Problem::isError)
+                        .map(p -> p.describe(locale))
+                        .collect(Collectors.joining(" ")));
             }
             Optional<Problem> breaks = AppPasswordIndex.get()
                     .impactOf(storeRef, id)
                     .flatMap(impact -> impact.refusal(confirmBreaking));
             if (breaks.isPresent()) {
-                return refused(store, id, email, gitUsername, expiry, breaks.get().describe(FormValidations.requestLocale()));
+                return refuse.apply(breaks.get().describe(locale));
             }
             StandardCredentials current = (StandardCredentials) found.credentials();
             BitbucketApiTokenCredentialsImpl replacement;
@@ -270,16 +268,10 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
                 replacement.setGitUsername(gitUsername);
                 replacement.setExpiry(expiry);
             } catch (Descriptor.FormException | IllegalArgumentException e) {
-                return refused(store, id, email, gitUsername, expiry, e.getMessage());
+                return refuse.apply(e.getMessage());
             }
             if (!found.store().updateCredentials(found.domain(), current, replacement)) {
-                return refused(
-                        store,
-                        id,
-                        email,
-                        gitUsername,
-                        expiry,
-                        Message.MIGRATION_NOT_WRITTEN.problem(id).describe(FormValidations.requestLocale()));
+                return refuse.apply(Message.MIGRATION_NOT_WRITTEN.problem(id).describe(locale));
             }
             AppPasswordIndex.get().replaced(found, replacement);
         }

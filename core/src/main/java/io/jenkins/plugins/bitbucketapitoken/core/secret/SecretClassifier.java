@@ -47,13 +47,13 @@ public final class SecretClassifier {
                 intact = Optional.of(damage.isEmpty());
                 damage.ifPresent(d -> problems.add(
                         (kind == SecretKind.API_TOKEN ? Message.API_TOKEN_DAMAGED : Message.ACCESS_TOKEN_DAMAGED)
-                                .problem(d.text())));
+                                .problem(d.fragment())));
             }
             case APP_PASSWORD ->
                 problems.add(Message.APP_PASSWORD.problem((secret.startsWith(BitbucketCloud.APP_PASSWORD_PREFIX)
                                 ? Message.NEW_APP_PASSWORD_SHAPE
                                 : Message.OLD_APP_PASSWORD_SHAPE)
-                        .text()));
+                        .fragment()));
             case UNKNOWN -> problems.add(Message.UNKNOWN_SHAPE.problem());
         }
         if (strayWhitespace) {
@@ -134,22 +134,26 @@ public final class SecretClassifier {
         return s.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F'));
     }
 
-    private static String describeWhitespace(String pasted) {
-        List<String> found = new ArrayList<>();
+    private static Message.Fragment describeWhitespace(String pasted) {
+        List<Message.Fragment> found = new ArrayList<>();
         if (pasted.chars().anyMatch(c -> c == '\n' || c == '\r')) {
-            found.add("line breaks");
+            found.add(Message.WHITESPACE_LINE_BREAKS.fragment());
         }
         String trimmedInside = pasted.strip();
         if (!pasted.isEmpty()
                 && (isPastingNoise(pasted.charAt(0)) || isPastingNoise(pasted.charAt(pasted.length() - 1)))) {
-            found.add("leading or trailing spaces");
+            found.add(Message.WHITESPACE_AT_THE_ENDS.fragment());
         }
         if (trimmedInside.chars().anyMatch(c -> c != '\n' && c != '\r' && isPastingNoise((char) c))) {
-            found.add("spaces inside it");
+            found.add(Message.WHITESPACE_INSIDE.fragment());
         }
         if (found.isEmpty()) {
-            found.add("invisible characters");
+            found.add(Message.WHITESPACE_INVISIBLE.fragment());
         }
-        return String.join(" and ", found);
+        Message.Fragment all = found.get(0);
+        for (Message.Fragment next : found.subList(1, found.size())) {
+            all = Message.LIST_AND.fragment(all, next);
+        }
+        return all;
     }
 }

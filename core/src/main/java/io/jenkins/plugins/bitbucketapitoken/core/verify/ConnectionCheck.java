@@ -1,6 +1,7 @@
 package io.jenkins.plugins.bitbucketapitoken.core.verify;
 
 import io.jenkins.plugins.bitbucketapitoken.core.BitbucketApiTokenException;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import io.jenkins.plugins.bitbucketapitoken.core.Problem;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Credential;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryRef;
 import io.jenkins.plugins.bitbucketapitoken.core.repo.RepositoryReferences;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,11 +37,11 @@ public final class ConnectionCheck {
             lines = List.copyOf(lines);
         }
 
-        private static Outcome refused(List<Problem> problems) {
+        private static Outcome refused(List<Problem> problems, Locale locale) {
             return new Outcome(
                     false,
                     Optional.empty(),
-                    problems.stream().map(Problem::describe).toList());
+                    problems.stream().map(p -> p.describe(locale)).toList());
         }
     }
 
@@ -57,6 +59,28 @@ public final class ConnectionCheck {
      */
     public static Outcome run(
             CredentialVerifier verifier, String email, String token, String gitUsername, String repository) {
+        return run(verifier, email, token, gitUsername, repository, Locale.ROOT);
+    }
+
+    /**
+     * Checks a token as {@link #run(CredentialVerifier, String, String, String, String)} does, and writes the outcome
+     * in a language.
+     *
+     * @param verifier the verifier, with the configured endpoints and HTTP client
+     * @param email the account e-mail
+     * @param token the token, plain
+     * @param gitUsername the Git username, or blank for {@code x-bitbucket-api-token-auth}
+     * @param repository a repository to test against, or blank for the REST identity check only
+     * @param locale the reader's locale
+     * @return the outcome; never throws for remote failures or bad input
+     */
+    public static Outcome run(
+            CredentialVerifier verifier,
+            String email,
+            String token,
+            String gitUsername,
+            String repository,
+            Locale locale) {
         List<Problem> errors = Stream.of(
                         CredentialFieldChecks.checkEmail(email),
                         CredentialFieldChecks.checkToken(token),
@@ -65,13 +89,13 @@ public final class ConnectionCheck {
                 .filter(Problem::isError)
                 .toList();
         if (!errors.isEmpty()) {
-            return Outcome.refused(errors);
+            return Outcome.refused(errors, locale);
         }
         Optional<RepositoryRef> ref = Optional.empty();
         if (repository != null && !repository.isBlank()) {
             Validated<RepositoryRef> parsed = RepositoryReferences.parse(repository, verifier.endpoints());
             if (!parsed.isValid()) {
-                return Outcome.refused(parsed.problems());
+                return Outcome.refused(parsed.problems(), locale);
             }
             ref = parsed.value();
         }
@@ -81,11 +105,11 @@ public final class ConnectionCheck {
             VerificationRequest request = verifier.verify(credential);
             ref.ifPresent(request::repository);
             VerificationReport report = request.call();
-            List<String> lines =
-                    new ArrayList<>(ReportText.lines(report, ref, "name a repository to check Git over HTTPS too."));
+            List<String> lines = new ArrayList<>(
+                    ReportText.lines(report, ref, Message.REPORT_NAME_A_REPOSITORY.text(locale), locale));
             return new Outcome(report.allOk(), Optional.of(report), lines);
         } catch (BitbucketApiTokenException e) {
-            return Outcome.refused(List.of(e.problem()));
+            return Outcome.refused(List.of(e.problem()), locale);
         }
     }
 }

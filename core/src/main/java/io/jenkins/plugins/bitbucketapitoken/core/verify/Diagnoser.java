@@ -129,7 +129,7 @@ public final class Diagnoser {
                 return Optional.of(Diagnosis.of(
                         DiagnosisCode.NETWORK_ERROR,
                         Channel.GIT,
-                        Message.DIAGNOSIS_BITBUCKET.text(),
+                        Message.DIAGNOSIS_BITBUCKET.fragment(),
                         label(Channel.GIT),
                         network.group(1)));
             }
@@ -207,7 +207,7 @@ public final class Diagnoser {
             Map<String, List<String>> headers,
             CredentialAssessment sent,
             List<String> neededScopes) {
-        String where = label(channel);
+        Message.Fragment where = label(channel);
         SecretKind kind = sent.secret().kind();
         ChannelAuthentication auth = channel == Channel.GIT ? sent.git() : sent.rest();
         String username = auth.username().orElse(BitbucketCloud.API_TOKEN_GIT_USERNAME);
@@ -224,9 +224,9 @@ public final class Diagnoser {
         }
         if (status == 429 || error.mentions(marker(BitbucketCloud.RATE_LIMIT_TEXT))) {
             OptionalLong seconds = RetryAfter.seconds(header(headers, "Retry-After"));
-            String when = seconds.isPresent()
-                    ? Message.DIAGNOSIS_RETRY_AFTER.text(seconds.getAsLong())
-                    : Message.DIAGNOSIS_RETRY_LATER.text();
+            Message.Fragment when = seconds.isPresent()
+                    ? Message.DIAGNOSIS_RETRY_AFTER.fragment(seconds.getAsLong())
+                    : Message.DIAGNOSIS_RETRY_LATER.fragment();
             return Diagnosis.of(DiagnosisCode.RATE_LIMITED, channel, where, when);
         }
         if (error.mentions(marker(BitbucketCloud.TOKEN_INVALID_TEXT))) {
@@ -264,7 +264,7 @@ public final class Diagnoser {
 
     private static Diagnosis unauthorized(
             Channel channel, BitbucketErrorBody error, ChannelAuthentication auth, SecretKind kind, String username) {
-        String where = label(channel);
+        Message.Fragment where = label(channel);
         if (channel == Channel.GIT) {
             if (UsernameRules.looksLikeEmail(username) && kind != SecretKind.ACCESS_TOKEN) {
                 return Diagnosis.of(DiagnosisCode.EMAIL_AS_GIT_USERNAME, channel, username);
@@ -295,8 +295,9 @@ public final class Diagnoser {
             needed.removeAll(granted);
             missing = List.copyOf(needed.isEmpty() ? neededScopes : needed);
         }
-        String missingText = missing.isEmpty() ? Message.DIAGNOSIS_SOME_SCOPE.text() : String.join(" and ", missing);
-        String grantedText = granted.isEmpty() ? "" : Message.DIAGNOSIS_SCOPES_GRANTED.text(String.join(", ", granted));
+        Object missingText = missing.isEmpty() ? Message.DIAGNOSIS_SOME_SCOPE.fragment() : Message.listOf(missing);
+        Object grantedText =
+                granted.isEmpty() ? "" : Message.DIAGNOSIS_SCOPES_GRANTED.fragment(String.join(", ", granted));
         Set<String> wanted = new LinkedHashSet<>(granted);
         wanted.addAll(missing.isEmpty() ? List.of(BitbucketCloud.SCOPE_READ_REPOSITORY) : missing);
         return Diagnosis.of(
@@ -309,18 +310,12 @@ public final class Diagnoser {
     }
 
     private static Diagnosis quoting(Diagnosis diagnosis, Optional<String> said) {
-        return said.filter(s -> !s.isBlank())
-                .map(s -> new Diagnosis(
-                        diagnosis.code(),
-                        diagnosis.channel(),
-                        diagnosis.message() + Message.DIAGNOSIS_BITBUCKET_SAID.text(s),
-                        diagnosis.action()))
-                .orElse(diagnosis);
+        return said.filter(s -> !s.isBlank()).map(diagnosis::quoting).orElse(diagnosis);
     }
 
     /** Names a channel for a person. */
-    static String label(Channel channel) {
-        return channel == Channel.GIT ? Message.CHANNEL_GIT.text() : Message.CHANNEL_REST.text();
+    static Message.Fragment label(Channel channel) {
+        return channel == Channel.GIT ? Message.CHANNEL_GIT.fragment() : Message.CHANNEL_REST.fragment();
     }
 
     private static String marker(String fact) {

@@ -232,11 +232,11 @@ public final class VerificationRequest {
             return new Advertised(false, status);
         }
         if (GitAdvertisement.refCount(answer.body(), service).isEmpty()) {
-            diagnoses.add(new Diagnosis(
+            diagnoses.add(Diagnosis.of(
                     DiagnosisCode.UNKNOWN_RESPONSE,
                     Channel.GIT,
-                    Message.DIAGNOSIS_NOT_GIT.text(verifier.endpoints().gitUrl()),
-                    Message.DIAGNOSIS_NOT_GIT.action()));
+                    Message.DIAGNOSIS_NOT_GIT,
+                    verifier.endpoints().gitUrl()));
             return new Advertised(false, status);
         }
         return new Advertised(true, status);
