@@ -50,9 +50,12 @@ class TranslatedMessagesTest {
             web.addCrumb(request);
             String check = web.getPage(request).getWebResponse().getContentAsString();
             String manage = web.goTo("manage/").asNormalizedText();
-            String page = web.goTo("administrativeMonitor/bitbucketAppPasswords/").asNormalizedText();
+            String page =
+                    web.goTo("administrativeMonitor/bitbucketAppPasswords/").asNormalizedText();
 
-            assertThat(check).contains("[This looks like a Bitbucket app password").contains("2026-07-28");
+            assertThat(check)
+                    .contains("[This looks like a Bitbucket app password")
+                    .contains("2026-07-28");
             assertThat(manage).contains("[Bitbucket removed app passwords on 2026-07-28");
             assertThat(page).contains("[Bitbucket removed app passwords on 2026-07-28");
         }

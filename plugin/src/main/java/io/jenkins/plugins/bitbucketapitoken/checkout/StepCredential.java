@@ -66,7 +66,8 @@ record StepCredential(
      * @return the credential as core and git see it
      * @throws AbortException when core refuses it (an app password, a credential kind the step cannot use)
      */
-    static StepCredential resolve(Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull StandardCredentials found)
+    static StepCredential resolve(
+            Run<?, ?> run, @CheckForNull String credentialsId, @CheckForNull StandardCredentials found)
             throws AbortException {
         if (credentialsId == null || found == null) {
             return new StepCredential(Optional.empty(), Optional.empty(), List.of());

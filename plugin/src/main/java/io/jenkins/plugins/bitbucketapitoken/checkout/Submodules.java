@@ -40,7 +40,10 @@ final class Submodules {
     @CheckForNull
     private final Integer timeoutMinutes;
 
-    Submodules(BitbucketEndpoints endpoints, @CheckForNull StandardCredentials credential, @CheckForNull Integer timeoutMinutes) {
+    Submodules(
+            BitbucketEndpoints endpoints,
+            @CheckForNull StandardCredentials credential,
+            @CheckForNull Integer timeoutMinutes) {
         this.endpoints = endpoints;
         this.credential = credential;
         this.timeoutMinutes = timeoutMinutes;
@@ -110,11 +113,19 @@ final class Submodules {
         }
     }
 
-    /** The URL git will contact for a submodule: what init wrote into the repository's configuration. */
+    /**
+     * The URL git will contact for a submodule: what init wrote into the repository's configuration. Only the
+     * deprecated {@code IGitAPI} reads it; both of git-client's implementations (command line and remote) are one. A
+     * client that is not answers nothing, and the submodule is refused.
+     */
     @CheckForNull
+    @SuppressWarnings("deprecation")
     private static String effectiveUrl(GitClient git, String name) throws InterruptedException {
+        if (!(git instanceof hudson.plugins.git.IGitAPI api)) {
+            return null;
+        }
         try {
-            return git.getSubmoduleUrl(name);
+            return api.getSubmoduleUrl(name);
         } catch (GitException notConfigured) {
             return null;
         }

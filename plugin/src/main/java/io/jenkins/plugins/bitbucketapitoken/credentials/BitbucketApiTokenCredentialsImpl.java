@@ -222,9 +222,7 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
          */
         @POST
         public FormValidation doCheckToken(
-                @ContextInPath ModelObject context,
-                StaplerRequest2 request,
-                @QueryParameter("id") String convertedId) {
+                @ContextInPath ModelObject context, StaplerRequest2 request, @QueryParameter("id") String convertedId) {
             // id stays a @QueryParameter so that the form sends it along; its value is read raw all the same
             String value = FormValidations.raw(request, "value");
             if (Util.fixEmptyAndTrim(value) == null || !JenkinsAccess.canConfigureCredentials(context)) {
@@ -232,7 +230,8 @@ public class BitbucketApiTokenCredentialsImpl extends BaseStandardCredentials im
             }
             SubmittedToken.Read read = SubmittedToken.of(context, FormValidations.raw(request, "id"), value);
             if (read instanceof SubmittedToken.Read.Usable usable) {
-                return FormValidations.of(CredentialFieldChecks.checkToken(usable.token().getPlainText()));
+                return FormValidations.of(
+                        CredentialFieldChecks.checkToken(usable.token().getPlainText()));
             }
             return read instanceof SubmittedToken.Read.Unreadable
                     ? FormValidation.error(Messages.SubmittedToken_unreadable())

@@ -479,7 +479,8 @@ public class AppPasswordIndex {
 
     private void recordUse(Credentials c, @CheckForNull Item context) {
         storeOf(c, context).ifPresent(store -> {
-            if (c instanceof IdCredentials id && usage.recordUse(store, id.getId(), Clock.systemUTC().instant())) {
+            if (c instanceof IdCredentials id
+                    && usage.recordUse(store, id.getId(), Clock.systemUTC().instant())) {
                 usageChanged.set(true);
             }
         });

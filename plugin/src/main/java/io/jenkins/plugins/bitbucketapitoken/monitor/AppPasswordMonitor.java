@@ -254,9 +254,8 @@ public class AppPasswordMonitor extends AdministrativeMonitor {
                         .map(p -> p.describe(locale))
                         .collect(Collectors.joining(" ")));
             }
-            Optional<Problem> breaks = AppPasswordIndex.get()
-                    .impactOf(storeRef, id)
-                    .flatMap(impact -> impact.refusal(confirmBreaking));
+            Optional<Problem> breaks =
+                    AppPasswordIndex.get().impactOf(storeRef, id).flatMap(impact -> impact.refusal(confirmBreaking));
             if (breaks.isPresent()) {
                 return refuse.apply(breaks.get().describe(locale));
             }

@@ -149,7 +149,8 @@ final class LiveCredentials {
      */
     static String fingerprint(Found found) {
         Credentials c = found.credentials();
-        Optional<String> username = c instanceof UsernameCredentials u ? Optional.of(u.getUsername()) : Optional.empty();
+        Optional<String> username =
+                c instanceof UsernameCredentials u ? Optional.of(u.getUsername()) : Optional.empty();
         return Migration.fingerprint(found.record().id(), c.getClass().getName(), username, ciphertext(c));
     }
 

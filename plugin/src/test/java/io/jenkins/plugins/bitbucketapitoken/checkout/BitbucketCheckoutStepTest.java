@@ -3,28 +3,24 @@ package io.jenkins.plugins.bitbucketapitoken.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
-import hudson.model.Computer;
-import hudson.model.Item;
-import hudson.model.User;
-import hudson.util.StreamTaskListener;
-import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedRequest;
-import jenkins.model.Jenkins;
-import jenkins.security.QueueItemAuthenticatorConfiguration;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
-import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.model.Computer;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.model.User;
 import hudson.util.Secret;
+import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.core.auth.Channel;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.CollectingServer;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeBitbucket;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.FakeRepository;
+import io.jenkins.plugins.bitbucketapitoken.core.testing.fake.RecordedRequest;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
 import java.net.URI;
 import java.net.URL;
@@ -32,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
 import org.eclipse.jgit.lib.ObjectId;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.WebRequest;
@@ -46,6 +44,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -313,7 +313,10 @@ class BitbucketCheckoutStepTest {
         try (CollectingServer collector = CollectingServer.start()) {
             widget.branch("collect", "main");
             widget.commitSubmodule(
-                    "collect", "tools", collector.url("acme/lib.git"), widget.head("main").orElseThrow());
+                    "collect",
+                    "tools",
+                    collector.url("acme/lib.git"),
+                    widget.head("main").orElseThrow());
 
             WorkflowRun run = run("""
                     node {
@@ -335,8 +338,8 @@ class BitbucketCheckoutStepTest {
         try (CollectingServer collector = CollectingServer.start()) {
             FakeRepository lib = bitbucket.addRepository("acme", "lib");
             lib.commit("main", "LIB.md", "from the library", "library");
-            ObjectId libHead =
-                    lib.commitSubmodule("main", "deep", collector.url("deep.git"), lib.head("main").orElseThrow());
+            ObjectId libHead = lib.commitSubmodule(
+                    "main", "deep", collector.url("deep.git"), lib.head("main").orElseThrow());
             widget.branch("nested", "main");
             widget.commitSubmodule("nested", "lib", "http://jane-doe@" + hostAndPort() + "/acme/lib.git", libHead);
 

@@ -16,7 +16,6 @@ import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
-import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.BitbucketApiTokenConfiguration;
 import io.jenkins.plugins.bitbucketapitoken.checkout.BitbucketCheckoutStep;
@@ -136,7 +135,8 @@ class BitbucketApiTokenCredentialsImplTest {
         try (JenkinsRule.WebClient web = j.createWebClient()) {
             assertThat(check(j, web, "checkEmail", "value", "jane")).contains("error");
             assertThat(check(j, web, "checkEmail", "value", "jane@example.com")).doesNotContain("error");
-            assertThat(check(j, web, "checkGitUsername", "value", "jane@example.com")).contains("error");
+            assertThat(check(j, web, "checkGitUsername", "value", "jane@example.com"))
+                    .contains("error");
             assertThat(check(j, web, "checkGitUsername", "value", "jane-doe")).doesNotContain("error");
             assertThat(check(j, web, "checkExpiry", "value", "2001-01-01")).contains("error");
             assertThat(check(
@@ -164,13 +164,32 @@ class BitbucketApiTokenCredentialsImplTest {
             String works;
             String appPassword;
             try (JenkinsRule.WebClient web = j.createWebClient()) {
-                works = check(j, web, "testConnection", "email", "jane@example.com", "token", TOKEN,
-                        "testRepository", "acme/widget");
-                appPassword = check(j, web, "testConnection", "email", "jane@example.com", "token",
-                        TestSecrets.appPassword(503), "testRepository", "acme/widget");
+                works = check(
+                        j,
+                        web,
+                        "testConnection",
+                        "email",
+                        "jane@example.com",
+                        "token",
+                        TOKEN,
+                        "testRepository",
+                        "acme/widget");
+                appPassword = check(
+                        j,
+                        web,
+                        "testConnection",
+                        "email",
+                        "jane@example.com",
+                        "token",
+                        TestSecrets.appPassword(503),
+                        "testRepository",
+                        "acme/widget");
             }
 
-            assertThat(works).contains("can read acme/widget").doesNotContain(TOKEN).doesNotContain("error");
+            assertThat(works)
+                    .contains("can read acme/widget")
+                    .doesNotContain(TOKEN)
+                    .doesNotContain("error");
             assertThat(appPassword).contains("error").contains("2026-07-28");
         }
     }
@@ -246,8 +265,18 @@ class BitbucketApiTokenCredentialsImplTest {
                 JenkinsRule.WebClient web = j.createWebClient()) {
             String withoutId = check(j, web, "checkToken", "value", foreign);
             String withAnId = check(j, web, "checkToken", "value", foreign, "id", "bb");
-            String test = check(j, web, "testConnection", "id", "bb", "email", "jane@example.com", "token", foreign,
-                    "testRepository", "acme/widget");
+            String test = check(
+                    j,
+                    web,
+                    "testConnection",
+                    "id",
+                    "bb",
+                    "email",
+                    "jane@example.com",
+                    "token",
+                    foreign,
+                    "testRepository",
+                    "acme/widget");
 
             // Jenkins' own converter would have decrypted it and the check would name an app password
             assertThat(withoutId).doesNotContain("app password").doesNotContain("error");
@@ -276,9 +305,19 @@ class BitbucketApiTokenCredentialsImplTest {
         try (FakeBitbucket bitbucket = configuredBitbucket();
                 JenkinsRule.WebClient web = j.createWebClient().login("alice")) {
             for (String page : List.of("job/team/", "user/alice/")) {
-                String test = post(j, web, page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
-                        + "/testConnection", "id", "bb", "email", "jane@example.com", "token", ciphertext,
-                        "testRepository", "acme/private-repo");
+                String test = post(
+                        j,
+                        web,
+                        page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
+                                + "/testConnection",
+                        "id",
+                        "bb",
+                        "email",
+                        "jane@example.com",
+                        "token",
+                        ciphertext,
+                        "testRepository",
+                        "acme/private-repo");
 
                 assertThat(test).as(page).contains("Enter the token again").doesNotContain("works");
             }
@@ -290,7 +329,11 @@ class BitbucketApiTokenCredentialsImplTest {
     void shouldNeverCompareACiphertextWithAnotherUsersPersonalToken(JenkinsRule j) throws Exception {
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.READ, CredentialsProvider.CREATE, CredentialsProvider.UPDATE, CredentialsProvider.USE_OWN)
+                .grant(
+                        Jenkins.READ,
+                        CredentialsProvider.CREATE,
+                        CredentialsProvider.UPDATE,
+                        CredentialsProvider.USE_OWN)
                 .everywhere()
                 .toAuthenticated());
         User bob = User.getById("bob", true);
@@ -356,9 +399,9 @@ class BitbucketApiTokenCredentialsImplTest {
                     post(j, web, configuration + "checkApiUrl", "value", ciphertext),
                     post(j, web, configuration + "checkGitUrl", "value", ciphertext));
 
-            assertThat(answers).allSatisfy(answer -> assertThat(answer)
-                    .doesNotContain(TOKEN)
-                    .doesNotContain(TOKEN.substring(0, 40)));
+            assertThat(answers)
+                    .allSatisfy(
+                            answer -> assertThat(answer).doesNotContain(TOKEN).doesNotContain(TOKEN.substring(0, 40)));
         }
         assertThat(job.getFullName()).isEqualTo("any");
     }
@@ -368,12 +411,20 @@ class BitbucketApiTokenCredentialsImplTest {
         try (JenkinsRule.WebClient web = j.createWebClient()) {
             web.getOptions().setThrowExceptionOnFailingStatusCode(false);
             for (String malformed : List.of("{AQAA}", "{}", "{AQAAABAAAAAQ}")) {
-                WebRequest request = request(j, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
-                        + "/checkToken", "value", malformed);
+                WebRequest request = request(
+                        j,
+                        "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/checkToken",
+                        "value",
+                        malformed);
                 web.addCrumb(request);
                 Page check = web.getPage(request);
-                WebRequest testRequest = request(j, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
-                        + "/testConnection", "token", malformed, "email", "jane@example.com");
+                WebRequest testRequest = request(
+                        j,
+                        "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/testConnection",
+                        "token",
+                        malformed,
+                        "email",
+                        "jane@example.com");
                 web.addCrumb(testRequest);
                 Page test = web.getPage(testRequest);
 
@@ -391,8 +442,10 @@ class BitbucketApiTokenCredentialsImplTest {
                 .addApiToken("jane@example.com", TOKEN, FakeBitbucket.ALL_SCOPES, Optional.empty());
         bitbucket.addRepository("acme", "widget");
         bitbucket.addRepository("acme", "private-repo");
-        BitbucketApiTokenConfiguration.get().setApiUrl(bitbucket.endpoints().apiUrl().toString());
-        BitbucketApiTokenConfiguration.get().setGitUrl(bitbucket.endpoints().gitUrl().toString());
+        BitbucketApiTokenConfiguration.get()
+                .setApiUrl(bitbucket.endpoints().apiUrl().toString());
+        BitbucketApiTokenConfiguration.get()
+                .setGitUrl(bitbucket.endpoints().gitUrl().toString());
         return bitbucket;
     }
 
@@ -407,9 +460,18 @@ class BitbucketApiTokenCredentialsImplTest {
 
     private static String testConnectionOn(JenkinsRule j, JenkinsRule.WebClient web, String page, String token)
             throws Exception {
-        return post(j, web, page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName()
-                + "/testConnection", "id", "bb", "email", "jane@example.com", "token", token,
-                "testRepository", "acme/widget");
+        return post(
+                j,
+                web,
+                page + "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/testConnection",
+                "id",
+                "bb",
+                "email",
+                "jane@example.com",
+                "token",
+                token,
+                "testRepository",
+                "acme/widget");
     }
 
     @Test
@@ -475,7 +537,10 @@ class BitbucketApiTokenCredentialsImplTest {
     /** Calls a form check of the credential type as the browser does (POST, crumb) and returns its HTML. */
     private static String check(JenkinsRule rule, JenkinsRule.WebClient web, String method, String... parameters)
             throws Exception {
-        return post(rule, web, "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/" + method,
+        return post(
+                rule,
+                web,
+                "descriptorByName/" + BitbucketApiTokenCredentialsImpl.class.getName() + "/" + method,
                 parameters);
     }
 

@@ -106,8 +106,16 @@ class AppPasswordMonitorTest {
         String jobConfigBefore = legacyJob.getConfigFile().asString();
 
         try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            monitor().doMigrate(
-                    "system", "legacy", "jane@example.com", TOKEN, "jane-doe", "", monitor().fingerprint("system", "legacy"), false);
+            monitor()
+                    .doMigrate(
+                            "system",
+                            "legacy",
+                            "jane@example.com",
+                            TOKEN,
+                            "jane-doe",
+                            "",
+                            monitor().fingerprint("system", "legacy"),
+                            false);
         }
 
         List<StandardUsernamePasswordCredentials> found = CredentialsProvider.lookupCredentialsInItem(
@@ -282,7 +290,8 @@ class AppPasswordMonitorTest {
                 .to("bob"));
 
         try (var ignored = ACL.as2(User.getById("bob", true).impersonate2())) {
-            assertThatThrownBy(() -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", "", false))
+            assertThatThrownBy(
+                            () -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", "", false))
                     .isInstanceOf(AccessDeniedException.class);
         }
 
@@ -301,7 +310,9 @@ class AppPasswordMonitorTest {
             SystemCredentialsProvider.StoreImpl store = new SystemCredentialsProvider.StoreImpl();
             assertThat(store.updateCredentials(
                             Domain.global(),
-                            SystemCredentialsProvider.getInstance().getCredentials().get(0),
+                            SystemCredentialsProvider.getInstance()
+                                    .getCredentials()
+                                    .get(0),
                             edited))
                     .isTrue();
             HtmlForm migrate = form.getFormByName("migrate");
@@ -356,8 +367,7 @@ class AppPasswordMonitorTest {
         SystemCredentialsProvider.getInstance().save();
         AppPasswordIndex.get().settle();
         WorkflowJob sandboxed = j.createProject(WorkflowJob.class, "made-up");
-        sandboxed.setDefinition(new CpsFlowDefinition(
-                """
+        sandboxed.setDefinition(new CpsFlowDefinition("""
                 node {
                   for (id in ['admin-only'] + (0..<200).collect { "made-up-${it}" }) {
                     try {
@@ -367,8 +377,7 @@ class AppPasswordMonitorTest {
                     }
                   }
                 }
-                """,
-                true));
+                """, true));
 
         WorkflowRun run = j.buildAndAssertSuccess(sandboxed);
 
