@@ -4,6 +4,7 @@ import io.jenkins.plugins.bitbucketapitoken.core.audit.AuditReport;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.AuditReportCsv;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.AuditReportJson;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.AuditReportText;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.ControllerReports;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.JenkinsHomeScanner;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +32,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Audits a Jenkins home offline: which jobs and credentials still use Bitbucket app passwords.",
             "Secrets are decrypted in memory when secrets/ is readable; they never appear in the output.",
+            "Several homes (one per controller) are reported together: each row names its controller, and the exit"
+                    + " code is the worst of them.",
             "Exit codes: 0 nothing uses an app password, 1 something does, 3 nothing does but some files could not"
                     + " be read, 2 usage error."
         })
@@ -53,11 +57,11 @@ final class ScanCommand implements Callable<Integer> {
     private final Terminal terminal;
 
     @Parameters(
-            index = "0",
-            arity = "0..1",
+            arity = "0..*",
             paramLabel = "JENKINS_HOME",
-            description = "The Jenkins home to audit (default: $JENKINS_HOME, else ~/.jenkins).")
-    private Path home;
+            description = "The Jenkins home to audit (default: $JENKINS_HOME, else ~/.jenkins); several for several"
+                    + " controllers.")
+    private List<Path> homes = new ArrayList<>();
 
     @Option(
             names = "--format",
@@ -99,10 +103,13 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path jenkinsHome = jenkinsHome();
+        List<Path> jenkinsHomes = jenkinsHomes();
         LocalDate day = day();
         if (maxFileBytes < 1) {
             throw new UsageException("--max-file-size must be a positive number of bytes.");
+        }
+        if (jenkinsHomes.size() > 1) {
+            return scanControllers(jenkinsHomes, day);
         }
         JenkinsHomeScanner.Progress progress = terminal.interactive()
                 ? n -> {
@@ -115,7 +122,7 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 : n -> {};
         int processors = Runtime.getRuntime().availableProcessors();
-        AuditReport report = new JenkinsHomeScanner(maxFileBytes, processors, progress).scan(jenkinsHome, day);
+        AuditReport report = new JenkinsHomeScanner(maxFileBytes, processors, progress).scan(jenkinsHomes.get(0), day);
         if (terminal.interactive()) {
             terminal.err().print("\r" + " ".repeat(50) + "\r");
             terminal.err().flush();
@@ -125,8 +132,7 @@ final class ScanCommand implements Callable<Integer> {
                 // Straight to the stream: the items arrive as UTF-8 bytes, encoded by the threads that rendered them.
                 AuditReportJson.writeUtf8(report, terminal.out(), processors);
             } else {
-                Writer out =
-                        new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
+                Writer out = writer();
                 if (format == Format.csv) {
                     AuditReportCsv.write(report, out);
                 } else {
@@ -141,20 +147,63 @@ final class ScanCommand implements Callable<Integer> {
         return exitCode(report);
     }
 
-    static int exitCode(AuditReport report) {
-        if (report.usesAppPasswords()) {
-            return APP_PASSWORDS_FOUND;
+    /** Scans each home in turn and reports them together, each row under its controller's name. */
+    private int scanControllers(List<Path> jenkinsHomes, LocalDate day) {
+        int processors = Runtime.getRuntime().availableProcessors();
+        List<ControllerReports.Controller> controllers = new ArrayList<>();
+        for (Path home : jenkinsHomes) {
+            if (terminal.interactive()) {
+                terminal.err().println("Scanning " + home + "...");
+            }
+            AuditReport report = new JenkinsHomeScanner(maxFileBytes, processors, n -> {}).scan(home, day);
+            controllers.add(new ControllerReports.Controller(home.toString(), report));
         }
-        return report.isComplete() ? 0 : INCOMPLETE;
+        ControllerReports reports = new ControllerReports(controllers);
+        try {
+            Writer out = writer();
+            switch (format) {
+                case json -> reports.writeJson(out);
+                case csv -> reports.writeCsv(out);
+                case text -> reports.writeText(out);
+            }
+            out.flush();
+            terminal.out().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return exitCode(reports.usesAppPasswords(), reports.isComplete());
     }
 
-    private Path jenkinsHome() {
-        Path chosen = Optional.ofNullable(home)
-                .or(() -> terminal.env("JENKINS_HOME").map(Path::of))
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".jenkins"));
-        if (!Files.isDirectory(chosen)) {
-            throw new UsageException(chosen + " is not a directory. Give the Jenkins home to audit (the directory that"
-                    + " holds config.xml and jobs/), or set JENKINS_HOME.");
+    private Writer writer() {
+        return new BufferedWriter(new OutputStreamWriter(terminal.out(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    static int exitCode(AuditReport report) {
+        return exitCode(report.usesAppPasswords(), report.isComplete());
+    }
+
+    /** The worst answer wins: app passwords found, else some files not read, else none. */
+    static int exitCode(boolean usesAppPasswords, boolean complete) {
+        if (usesAppPasswords) {
+            return APP_PASSWORDS_FOUND;
+        }
+        return complete ? 0 : INCOMPLETE;
+    }
+
+    private List<Path> jenkinsHomes() {
+        List<Path> chosen = homes.isEmpty()
+                ? List.of(terminal.env("JENKINS_HOME")
+                        .map(Path::of)
+                        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".jenkins")))
+                : homes;
+        for (Path home : chosen) {
+            if (!Files.isDirectory(home)) {
+                throw new UsageException(home + " is not a directory. Give the Jenkins home to audit (the directory"
+                        + " that holds config.xml and jobs/), or set JENKINS_HOME.");
+            }
+        }
+        if (chosen.stream().distinct().count() < chosen.size()) {
+            throw new UsageException("A Jenkins home is given twice. Give each controller's home once.");
         }
         return chosen;
     }

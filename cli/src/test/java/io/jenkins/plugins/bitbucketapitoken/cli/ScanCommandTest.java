@@ -165,6 +165,45 @@ class ScanCommandTest {
     }
 
     @Test
+    void shouldReportSeveralControllersTogetherEachRowNamingItsController() throws IOException {
+        Path clean = dir.resolve("clean");
+        Path legacy = dir.resolve("legacy");
+        Path broken = dir.resolve("broken");
+        SyntheticJenkinsHome.at(clean, 11)
+                .systemCredentials(
+                        List.of(Cred.usernamePassword("t", "x-bitbucket-api-token-auth", TestSecrets.apiToken(11))),
+                        List.of())
+                .freestyleJob("build", "https://bitbucket.org/acme/w.git", "t", false);
+        SyntheticJenkinsHome.example(legacy);
+        SyntheticJenkinsHome.at(broken, 12)
+                .raw("jobs/broken/config.xml", "<project><scm>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        CliRun csv = CliRun.run("", "scan", clean.toString(), legacy.toString(), "--format", "csv");
+        CliRun json = CliRun.run("", "scan", clean.toString(), legacy.toString(), "--format", "json");
+        CliRun text = CliRun.run("", "scan", clean.toString(), broken.toString());
+        JsonNode document = Json.MAPPER.readTree(json.out());
+
+        assertThat(csv.exitCode()).isEqualTo(1);
+        assertThat(csv.out())
+                .startsWith("controller,item,itemType,disabled,credentialsId,")
+                .contains("\r\n" + clean + ",build,")
+                .contains("\r\n" + legacy + ",widget-build,");
+        assertThat(document.get("controllers")).hasSize(2);
+        assertThat(document.at("/controllers/1/controller").asText()).isEqualTo(legacy.toString());
+        assertThat(document.at("/controllers/1/report/jobsUsingAppPasswords").toString())
+                .isEqualTo("[\"gateway\",\"legacy-nightly\",\"widget-build\",\"widget-release\"]");
+        assertThat(document.at("/summary/0/answer").asText()).isEqualTo("no");
+        assertThat(document.at("/summary/1/jobsUsingAppPasswords").asInt()).isEqualTo(4);
+        assertThat(text.exitCode()).as("the worst of 0 and 3").isEqualTo(3);
+        assertThat(text.out())
+                .contains("=== Controller " + clean + " ===")
+                .contains("=== Controller " + broken + " ===")
+                .contains("Summary per controller:\n  " + clean + ": 0 job(s) on app passwords")
+                .contains(broken + ": 0 job(s) on app passwords, 0 app-password credential(s), answer no, some files"
+                        + " not read");
+    }
+
+    @Test
     void shouldExitTwoOnUsageErrors() {
         CliRun missing = CliRun.run("", "scan", dir.resolve("nope").toString());
         CliRun badDate = CliRun.run("", "scan", dir.toString(), "--as-of", "28/07/2026");

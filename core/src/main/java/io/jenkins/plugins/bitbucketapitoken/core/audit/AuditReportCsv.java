@@ -50,28 +50,66 @@ public final class AuditReportCsv {
     public static void write(AuditReport report, Appendable out) {
         try {
             row(out, COLUMNS);
-            for (AuditedItem item : report.items()) {
-                for (ResolvedReference ref : item.references()) {
-                    row(
-                            out,
-                            List.of(
-                                    item.item().fullName(),
-                                    item.item().type(),
-                                    Boolean.toString(item.item().disabled()),
-                                    ref.reference().credentialsId(),
-                                    ref.reference().where().id(),
-                                    ref.resolvedStore().map(StoreRef::id).orElse(""),
-                                    ref.kind().map(Enum::name).orElse(""),
-                                    Boolean.toString(ref.isAppPassword()),
-                                    ref.reference().host().orElse(""),
-                                    Boolean.toString(ref.isPossiblyAppPassword()),
-                                    ref.reference().channel().id(),
-                                    ref.reference().fix().orElse("")));
-                }
-            }
+            eachRow(report, cells -> row(out, cells));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Takes one row's cells; may fail as writing does. */
+    @FunctionalInterface
+    public interface RowSink {
+        /**
+         * Takes a row.
+         *
+         * @param cells the row's cells, not yet quoted
+         * @throws IOException when writing fails
+         */
+        void accept(List<String> cells) throws IOException;
+    }
+
+    /**
+     * Hands the report's rows, one per reference of each listed item, as {@link #COLUMNS} names them, to a sink one
+     * at a time (a large report is never held as rows in memory).
+     *
+     * @param report the report
+     * @param sink what takes each row
+     * @throws IOException when the sink fails
+     */
+    public static void eachRow(AuditReport report, RowSink sink) throws IOException {
+        for (AuditedItem item : report.items()) {
+            for (ResolvedReference ref : item.references()) {
+                sink.accept(List.of(
+                        item.item().fullName(),
+                        item.item().type(),
+                        Boolean.toString(item.item().disabled()),
+                        ref.reference().credentialsId(),
+                        ref.reference().where().id(),
+                        ref.resolvedStore().map(StoreRef::id).orElse(""),
+                        ref.kind().map(Enum::name).orElse(""),
+                        Boolean.toString(ref.isAppPassword()),
+                        ref.reference().host().orElse(""),
+                        Boolean.toString(ref.isPossiblyAppPassword()),
+                        ref.reference().channel().id(),
+                        ref.reference().fix().orElse("")));
+            }
+        }
+    }
+
+    /**
+     * Renders one CSV line: the cells quoted and defused by {@link #cell}, ending in CRLF.
+     *
+     * @param cells the cells
+     * @return the line
+     */
+    public static String line(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        try {
+            row(line, cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return line.toString();
     }
 
     /** What a spreadsheet may read as the start of a formula (OWASP's list for CSV injection). */
