@@ -304,12 +304,27 @@ public enum Message {
         return bundle(locale).getString(key);
     }
 
+    /**
+     * Finds the texts for a locale. A translation is looked for with the thread's context class loader first (in
+     * Jenkins the loader of all plugins, so a translation may come from another plugin or a test), then beside this
+     * class; English always comes from beside this class, so it matches this version of the catalogue.
+     */
     private static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(
-                BUNDLE,
-                locale == null ? Locale.ROOT : locale,
-                Message.class.getClassLoader(),
-                NO_FALLBACK_TO_THE_JVM_LOCALE);
+        Locale wanted = locale == null ? Locale.ROOT : locale;
+        ClassLoader own = Message.class.getClassLoader();
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        if (context != null && context != own && !wanted.equals(Locale.ROOT)) {
+            try {
+                ResourceBundle translated =
+                        ResourceBundle.getBundle(BUNDLE, wanted, context, NO_FALLBACK_TO_THE_JVM_LOCALE);
+                if (!translated.getLocale().equals(Locale.ROOT)) {
+                    return translated;
+                }
+            } catch (MissingResourceException notThere) {
+                // the context loader cannot see the catalogue at all: use this class's own
+            }
+        }
+        return ResourceBundle.getBundle(BUNDLE, wanted, own, NO_FALLBACK_TO_THE_JVM_LOCALE);
     }
 
     private static String render(Locale locale, String key, Object... args) {

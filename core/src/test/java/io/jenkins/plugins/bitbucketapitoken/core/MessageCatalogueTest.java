@@ -92,11 +92,11 @@ class MessageCatalogueTest {
                 IntStream.range(0, code.arguments()).mapToObj(i -> "arg" + i).toArray();
 
         Problem problem = code.problem(args);
-        String pseudo = problem.message(Messages_en_XA.LOCALE);
+        String pseudo = problem.message(Messages_eo.LOCALE);
 
         assertThat(pseudo).startsWith("[").endsWith("]").doesNotContain("{");
         assertThat(pseudo).isEqualTo("[" + problem.message() + "]");
-        assertThat(problem.action(Messages_en_XA.LOCALE))
+        assertThat(problem.action(Messages_eo.LOCALE))
                 .isEqualTo(problem.action().isEmpty() ? "" : "[" + problem.action() + "]");
         assertThat(problem.describe(Locale.ROOT)).isEqualTo(problem.describe());
     }
@@ -105,7 +105,7 @@ class MessageCatalogueTest {
     void shouldFallBackToEnglishForALanguageWithoutTranslationWhateverTheJvmsLocale() {
         Locale before = Locale.getDefault();
         try {
-            Locale.setDefault(Messages_en_XA.LOCALE);
+            Locale.setDefault(Messages_eo.LOCALE);
 
             assertThat(Message.SECRET_EMPTY.text(Locale.GERMAN)).isEqualTo("No secret was given.");
             assertThat(Message.SECRET_EMPTY.text()).isEqualTo("No secret was given.");

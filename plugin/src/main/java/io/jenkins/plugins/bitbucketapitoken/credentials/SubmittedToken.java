@@ -7,7 +7,6 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.ModelObject;
-import hudson.security.ACL;
 import hudson.util.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -75,18 +74,17 @@ final class SubmittedToken {
     private static Optional<Secret> stored(ModelObject context, String id) {
         List<CredentialsStore> editable = new ArrayList<>();
         for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
-            // asked as the current user, before reading as SYSTEM; a user store answers only to its owner
+            // a user store answers only to its owner
             if (store.getContext() == context && store.hasPermission(CredentialsProvider.UPDATE)) {
                 editable.add(store);
             }
         }
-        try (var ignored = ACL.as2(ACL.SYSTEM2)) {
-            for (CredentialsStore store : editable) {
-                for (Domain domain : store.getDomains()) {
-                    for (Credentials c : store.getCredentials(domain)) {
-                        if (c instanceof BitbucketApiTokenCredentials token && id.equals(token.getId())) {
-                            return Optional.of(token.getToken());
-                        }
+        // read as the current user, who may update these stores: a user's store answers to nobody else, SYSTEM included
+        for (CredentialsStore store : editable) {
+            for (Domain domain : store.getDomains()) {
+                for (Credentials c : store.getCredentials(domain)) {
+                    if (c instanceof BitbucketApiTokenCredentials token && id.equals(token.getId())) {
+                        return Optional.of(token.getToken());
                     }
                 }
             }
