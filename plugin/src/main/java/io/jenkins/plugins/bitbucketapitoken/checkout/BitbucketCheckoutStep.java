@@ -322,7 +322,7 @@ public class BitbucketCheckoutStep extends SCMStep {
                 @QueryParameter("url") String convertedUrl) {
             // the annotated parameters tell the form what the list depends on; the values are read raw, never
             // decrypted (see FormValidations.raw)
-            String credentialsId = FormValidations.raw(request, "credentialsId");
+            String credentialsId = Util.fixNull(FormValidations.raw(request, "credentialsId"));
             String repository = FormValidations.raw(request, "repository");
             String url = FormValidations.raw(request, "url");
             StandardListBoxModel result = new StandardListBoxModel();
