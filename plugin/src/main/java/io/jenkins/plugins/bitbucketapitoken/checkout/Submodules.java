@@ -75,8 +75,7 @@ final class Submodules {
             return;
         }
         if (depth >= MAX_DEPTH) {
-            throw new RefusedException(Message.SUBMODULE_NOT_ON_BITBUCKET.problem(
-                    where, "a submodule nested more than " + MAX_DEPTH + " levels deep", endpoints.gitUrl()));
+            throw new RefusedException(Message.SUBMODULES_TOO_DEEP.problem(where, MAX_DEPTH));
         }
         List<GitModules.Submodule> declared = GitModules.parse(modules.readToString());
         // init copies the URLs into .git/config, resolving relative ones; it contacts no server
@@ -94,8 +93,10 @@ final class Submodules {
             submodule.path().ifPresent(paths::add);
         }
         listener.getLogger()
-                .println(BitbucketCheckoutExecution.PREFIX + "updating " + declared.size() + " submodule(s)"
-                        + (where.isEmpty() ? "" : " of " + where) + " on " + endpoints.gitUrl());
+                .println(BitbucketCheckoutExecution.PREFIX
+                        + (where.isEmpty()
+                                ? Message.SUBMODULES_UPDATING.text(declared.size(), endpoints.gitUrl())
+                                : Message.SUBMODULES_UPDATING_NESTED.text(declared.size(), where, endpoints.gitUrl())));
         try {
             git.submoduleUpdate()
                     .recursive(false)

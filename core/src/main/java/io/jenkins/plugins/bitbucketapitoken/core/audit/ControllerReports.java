@@ -2,6 +2,7 @@ package io.jenkins.plugins.bitbucketapitoken.core.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.jenkins.plugins.bitbucketapitoken.core.Message;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -65,21 +66,19 @@ public record ControllerReports(List<Controller> controllers) {
      */
     public void writeText(Appendable out) throws IOException {
         for (Controller c : controllers) {
-            out.append("=== Controller ").append(c.name()).append(" ===\n");
+            out.append(Message.CONTROLLER_HEADING.text(c.name())).append('\n');
             AuditReportText.write(c.report(), out);
             out.append('\n');
         }
-        out.append("Summary per controller:\n");
+        out.append(Message.CONTROLLER_SUMMARY_TITLE.text()).append('\n');
         for (Controller c : controllers) {
             out.append("  ")
-                    .append(c.name())
-                    .append(": ")
-                    .append(String.valueOf(c.report().jobsUsingAppPasswords().size()))
-                    .append(" job(s) on app passwords, ")
-                    .append(String.valueOf(c.appPasswordCredentials()))
-                    .append(" app-password credential(s), answer ")
-                    .append(c.report().answer().id())
-                    .append(c.report().isComplete() ? "" : ", some files not read")
+                    .append(Message.CONTROLLER_SUMMARY_LINE.text(
+                            c.name(),
+                            c.report().jobsUsingAppPasswords().size(),
+                            c.appPasswordCredentials(),
+                            c.report().answer().id()))
+                    .append(c.report().isComplete() ? "" : Message.CONTROLLER_NOT_ALL_READ.text())
                     .append('\n');
         }
     }
