@@ -1,5 +1,6 @@
 package io.jenkins.plugins.bitbucketapitoken.core;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -247,7 +248,7 @@ public enum Message {
      * @return the fragment
      */
     public Fragment fragment(Object... args) {
-        return new Fragment(this, Problem.arguments(args));
+        return new Fragment(this, argumentValues(args));
     }
 
     /**
@@ -282,6 +283,19 @@ public enum Message {
     }
 
     /**
+     * Turns a message's arguments into the immutable values a problem or a diagnosis keeps to render the message again
+     * in another language: fragments stay fragments, anything else becomes its text.
+     *
+     * @param args the arguments
+     * @return their values
+     */
+    public static List<Object> argumentValues(Object... args) {
+        return Arrays.stream(args)
+                .map(a -> a instanceof Fragment ? a : (Object) String.valueOf(a))
+                .toList();
+    }
+
+    /**
      * Joins items into "a and b and c" in the reader's language, as nested {@link #LIST_AND} fragments.
      *
      * @param items texts or fragments; at least one
@@ -297,7 +311,7 @@ public enum Message {
 
     /** Creates a problem that carries this message, rendered in English, and its arguments for other languages. */
     public Problem problem(Object... args) {
-        return new Problem(this, severity, text(args), action(args), Problem.arguments(args));
+        return new Problem(this, severity, text(args), action(args), argumentValues(args));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.bitbucketapitoken.core;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -38,13 +37,6 @@ public record Problem(Message code, Severity severity, String message, String ac
      */
     public Problem(Message code, Severity severity, String message, String action) {
         this(code, severity, message, action, List.of());
-    }
-
-    /** Turns a message's arguments into immutable values: fragments stay fragments, anything else becomes text. */
-    static List<Object> arguments(Object... args) {
-        return Arrays.stream(args)
-                .map(a -> a instanceof Message.Fragment ? a : (Object) String.valueOf(a))
-                .toList();
     }
 
     /**

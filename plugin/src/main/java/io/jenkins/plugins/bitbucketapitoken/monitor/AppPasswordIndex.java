@@ -24,6 +24,7 @@ import hudson.security.ACL;
 import io.jenkins.plugins.bitbucketapitoken.JenkinsAccess;
 import io.jenkins.plugins.bitbucketapitoken.core.Validated;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialIndex;
+import io.jenkins.plugins.bitbucketapitoken.core.audit.CredentialResolver;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.ItemConfigReader;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.ItemRecord;
 import io.jenkins.plugins.bitbucketapitoken.core.audit.StoreRef;
@@ -518,13 +519,9 @@ public class AppPasswordIndex {
                 return Optional.of(store.getKey());
             }
         }
-        List<StoreRef> nearestFirst = new ArrayList<>();
-        for (Object o = context; o instanceof Item item; o = item.getParent()) {
-            if (item instanceof AbstractFolder<?>) {
-                nearestFirst.add(StoreRef.folder(item.getFullName()));
-            }
-        }
-        nearestFirst.add(StoreRef.system());
+        List<StoreRef> nearestFirst = context == null
+                ? List.of(StoreRef.system())
+                : CredentialResolver.searchOrder(context.getFullName(), context instanceof AbstractFolder<?>);
         return nearestFirst.stream()
                 .filter(ref -> found.getOrDefault(ref, List.of()).stream()
                         .anyMatch(f -> f.credentials().getClass() == c.getClass()

@@ -20,15 +20,19 @@ import hudson.util.Secret;
 import io.jenkins.plugins.bitbucketapitoken.core.testing.TestSecrets;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentials;
 import io.jenkins.plugins.bitbucketapitoken.credentials.BitbucketApiTokenCredentialsImpl;
+import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -294,7 +298,24 @@ class AppPasswordMonitorTest {
                             () -> monitor().doMigrate("system", "legacy", "jane@example.com", TOKEN, "", "", "", false))
                     .isInstanceOf(AccessDeniedException.class);
         }
+        // the same request as a browser sends it, with the fingerprint the page would show
+        String fingerprint = monitor().fingerprint("system", "legacy");
+        int status;
+        try (JenkinsRule.WebClient web = j.createWebClient().login("bob")) {
+            web.getOptions().setThrowExceptionOnFailingStatusCode(false);
+            WebRequest request = new WebRequest(
+                    new URL(j.getURL(), "administrativeMonitor/bitbucketAppPasswords/migrate"), HttpMethod.POST);
+            request.setRequestParameters(List.of(
+                    new NameValuePair("store", "system"),
+                    new NameValuePair("id", "legacy"),
+                    new NameValuePair("email", "jane@example.com"),
+                    new NameValuePair("token", TOKEN),
+                    new NameValuePair("fingerprint", fingerprint)));
+            web.addCrumb(request);
+            status = web.getPage(request).getWebResponse().getStatusCode();
+        }
 
+        assertThat(status).isEqualTo(403);
         assertThat(SystemCredentialsProvider.getInstance().getCredentials())
                 .singleElement()
                 .isInstanceOf(UsernamePasswordCredentialsImpl.class);

@@ -117,45 +117,36 @@ public record ControllerReports(List<Controller> controllers) {
      */
     public void writeJson(Appendable out) {
         try {
-            out.append("{\n  \"controllers\": [");
-            for (int i = 0; i < controllers.size(); i++) {
-                Controller c = controllers.get(i);
-                out.append(i == 0 ? "\n" : ",\n")
-                        .append("    {\"controller\": ")
-                        .append(quoted(c.name()))
-                        .append(", \"report\": ");
-                StringBuilder report = new StringBuilder();
-                AuditReportJson.write(c.report(), report);
-                out.append(report.toString().strip()).append('}');
+            StringWriter json = new StringWriter();
+            try (JsonGenerator g = new JsonFactory().createGenerator(json).useDefaultPrettyPrinter()) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("controllers");
+                for (Controller c : controllers) {
+                    g.writeStartObject();
+                    g.writeStringField("controller", c.name());
+                    g.writeFieldName("report");
+                    g.writeRawValue(AuditReportJson.toJson(c.report()).strip());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("summary");
+                for (Controller c : controllers) {
+                    g.writeStartObject();
+                    g.writeStringField("controller", c.name());
+                    g.writeNumberField(
+                            "jobsUsingAppPasswords",
+                            c.report().jobsUsingAppPasswords().size());
+                    g.writeNumberField("appPasswordCredentials", c.appPasswordCredentials());
+                    g.writeStringField("answer", c.report().answer().id());
+                    g.writeBooleanField("complete", c.report().isComplete());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
             }
-            out.append("\n  ],\n  \"summary\": [");
-            for (int i = 0; i < controllers.size(); i++) {
-                Controller c = controllers.get(i);
-                out.append(i == 0 ? "\n" : ",\n")
-                        .append("    {\"controller\": ")
-                        .append(quoted(c.name()))
-                        .append(", \"jobsUsingAppPasswords\": ")
-                        .append(String.valueOf(
-                                c.report().jobsUsingAppPasswords().size()))
-                        .append(", \"appPasswordCredentials\": ")
-                        .append(String.valueOf(c.appPasswordCredentials()))
-                        .append(", \"answer\": ")
-                        .append(quoted(c.report().answer().id()))
-                        .append(", \"complete\": ")
-                        .append(String.valueOf(c.report().isComplete()))
-                        .append('}');
-            }
-            out.append("\n  ]\n}\n");
+            out.append(json.toString()).append('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String quoted(String text) throws IOException {
-        StringWriter json = new StringWriter();
-        try (JsonGenerator g = new JsonFactory().createGenerator(json)) {
-            g.writeString(text);
-        }
-        return json.toString();
     }
 }

@@ -62,8 +62,14 @@ public record Diagnosis(
      * @return the diagnosis
      */
     public static Diagnosis of(DiagnosisCode code, Channel channel, Message text, Object... args) {
-        List<Object> kept = text.fragment(args).args();
-        return new Diagnosis(code, channel, text.text(args), text.action(args), text, kept, Optional.empty());
+        return new Diagnosis(
+                code,
+                channel,
+                text.text(args),
+                text.action(args),
+                text,
+                Message.argumentValues(args),
+                Optional.empty());
     }
 
     /**

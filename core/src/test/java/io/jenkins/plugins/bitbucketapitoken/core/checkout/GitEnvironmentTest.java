@@ -74,11 +74,7 @@ class GitEnvironmentTest {
 
     private void lsRemote(Map<String, String> extra) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("git", "ls-remote", url()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("GIT_"));
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        Map<String, String> env = isolated(pb);
         env.put("GIT_ASKPASS", GitCli.writeAskpass(home).toString());
         env.put(GitCli.USERNAME_VARIABLE, ASKPASS_USER);
         env.put(GitCli.PASSWORD_VARIABLE, ASKPASS_SECRET);
@@ -190,18 +186,23 @@ class GitEnvironmentTest {
                 .isEqualTo("'credential.helper=' 'lfs.url=" + clone + "/info/lfs'");
     }
 
+    /** Gives a git process the test's own home and no system or user configuration; returns its environment. */
+    private Map<String, String> isolated(ProcessBuilder pb) {
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("GIT_"));
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        return env;
+    }
+
     /** Runs git (with git-lfs, which the test needs) in a directory, isolated from the user's configuration. */
     private String git(Path directory, Map<String, String> extra, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("git"));
         command.addAll(List.of(args));
         ProcessBuilder pb =
                 new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("GIT_"));
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.putAll(extra);
+        isolated(pb).putAll(extra);
         Process process = pb.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
